@@ -1,0 +1,275 @@
+"""The pipeline: bytes → article → bytes, with the input, model and output checks.
+
+This is the only module that chains formats. `read`, `write`, `convert` and `validate`
+are the public front door; `outcomes` is the record-by-record form the command line
+uses to keep going past bad records.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import timedelta, timezone, tzinfo
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import attrs
+from cattrs import Converter
+from cattrs.errors import BaseValidationError
+
+from .canonical import issues_from_error, make_converter
+from .errors import FieldError, Issue, UsageError, ValidationError
+from .formats import FORMATS, Context, Format, Parsed
+from .model import Article
+from .validation import Validators
+
+__all__ = [
+    "Data",
+    "Outcome",
+    "Session",
+    "convert",
+    "guess_format",
+    "outcomes",
+    "read",
+    "validate",
+    "write",
+]
+
+Data = str | bytes | Path | Article | Mapping[str, Any] | Sequence[Article]
+"""Document text, a file, an article, a canonical mapping, or several articles."""
+
+_SNIFF_CHARS = 4096
+
+
+@attrs.frozen
+class Outcome:
+    """One record's result: an article, or the issues that stopped it."""
+
+    article: Article | None
+    issues: tuple[Issue, ...] = ()
+    format: str = "article"
+
+
+class Session:
+    """The converter and the validators, built once and shared by every call.
+
+    The module-level functions use one default session; create your own to control
+    its lifetime (for example one per worker process).
+    """
+
+    def __init__(self) -> None:
+        self.converter: Converter = make_converter()
+        self.validators = Validators()
+
+    def context(
+        self, *, timezone: str | tzinfo | None = None, check: bool = True, path: str | None = None
+    ) -> Context:
+        return Context(
+            converter=self.converter,
+            validators=self.validators,
+            timezone=parse_timezone(timezone),
+            check=check,
+            path=path,
+        )
+
+
+@functools.cache
+def default_session() -> Session:
+    return Session()
+
+
+def parse_timezone(value: str | tzinfo | None) -> tzinfo | None:
+    """A tzinfo from ``+08:00``, ``-0530``, ``Z``/``UTC`` or an IANA name like ``Asia/Shanghai``."""
+    if value is None or isinstance(value, tzinfo):
+        return value
+    text = value.strip()
+    if text.upper() in ("Z", "UTC"):
+        return timezone.utc
+    if text[:1] in "+-" and text[1:].replace(":", "").isdigit():
+        digits = text[1:].replace(":", "")
+        if len(digits) == 4 and int(digits[:2]) < 24 and int(digits[2:]) < 60:
+            sign = -1 if text[0] == "-" else 1
+            return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    try:
+        return ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UsageError(
+            f"unknown time zone {value!r}: give an offset like +08:00 or a name like Asia/Shanghai"
+        ) from None
+
+
+def format_by_name(name: str) -> Format:
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise UsageError(f"unknown format {name!r}; known formats: {', '.join(FORMATS)}") from None
+
+
+def guess_format(text: str, path: str | None = None) -> Format:
+    """The format of a document: from its file name when that says, else from its content."""
+    if path is not None:
+        name = path.lower()
+        by_suffix = sorted(
+            ((ext, fmt) for fmt in FORMATS.values() for ext in fmt.extensions),
+            key=lambda pair: -len(pair[0]),
+        )
+        for extension, fmt in by_suffix:
+            if name.endswith(extension) and fmt.sniff(text[:_SNIFF_CHARS]):
+                return fmt
+    head = text[:_SNIFF_CHARS]
+    for fmt in FORMATS.values():
+        if fmt.readable and fmt.sniff(head):
+            return fmt
+    where = f"{path}: " if path else ""
+    raise UsageError(f"{where}cannot tell the format; name it with --from")
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValidationError(
+            [
+                Issue(
+                    stage="parse",
+                    format="",
+                    path="",
+                    message=f"not UTF-8: byte {error.start} is {data[error.start]:#04x}",
+                )
+            ]
+        ) from None
+
+
+def _source(data: Data) -> tuple[str | None, str | None, list[Article] | None]:
+    """(text, path, articles): what `data` holds, in the one shape the pipeline reads."""
+    if isinstance(data, Article):
+        return None, None, [data]
+    if isinstance(data, Path):
+        try:
+            raw = data.read_bytes()
+        except OSError as error:
+            raise UsageError(f"cannot read {data}: {error.strerror}") from None
+        return _decode(raw), str(data), None
+    if isinstance(data, bytes):
+        return _decode(data), None, None
+    if isinstance(data, str):
+        return data, None, None
+    if isinstance(data, Mapping):
+        return None, None, None
+    if isinstance(data, Sequence) and all(isinstance(item, Article) for item in data):
+        return None, None, [item for item in data if isinstance(item, Article)]
+    raise UsageError(f"cannot read {type(data).__name__}: give text, bytes, a Path or an Article")
+
+
+def outcomes(
+    data: Data, format: str | None = None, *, session: Session | None = None, **options: Any
+) -> Iterator[Outcome]:
+    """Read `data` record by record; a bad record gives issues, never an exception."""
+    session = session or default_session()
+    context = session.context(**options)
+    text, path, articles = _source(data)
+    if articles is not None:
+        yield from (_model_check(a, context) for a in articles)
+        return
+    if text is None:  # a canonical mapping
+        fmt = format_by_name(format or "article")
+        records: Iterable[Parsed] = [Parsed(document=data)]
+    else:
+        fmt = format_by_name(format) if format else guess_format(text, path)
+        if not fmt.readable:
+            raise UsageError(f"format {fmt.name!r} cannot be read")
+        context = attrs.evolve(context, path=path)
+        assert fmt.parse is not None
+        records = fmt.parse(text, context)
+    for record in records:
+        yield attrs.evolve(_to_article(record, fmt, context), format=fmt.name)
+
+
+def _located(issues: Iterable[Issue], record: Parsed) -> tuple[Issue, ...]:
+    return tuple(
+        attrs.evolve(i, path=record.base + i.path, line=i.line if i.line else record.line)
+        for i in issues
+    )
+
+
+def _to_article(record: Parsed, fmt: Format, context: Context) -> Outcome:
+    if record.issues:
+        return Outcome(None, _located(record.issues, record))
+    if context.check and fmt.input_schema:
+        found = context.validators[fmt.input_schema].issues(
+            record.document, stage="input", format=fmt.name
+        )
+        if found:
+            return Outcome(None, _located(found, record))
+    assert fmt.to_article is not None
+    try:
+        article = fmt.to_article(record.document, context)
+    except (BaseValidationError, FieldError, ValueError, TypeError, KeyError) as error:
+        return Outcome(None, _located(issues_from_error(error, format=fmt.name), record))
+    outcome = _model_check(article, context)
+    return attrs.evolve(outcome, issues=_located(outcome.issues, record))
+
+
+def _model_check(article: Article, context: Context) -> Outcome:
+    if not context.check:
+        return Outcome(article)
+    document = context.converter.unstructure(article)
+    found = context.validators["article"].issues(document, stage="model", format="article")
+    return Outcome(None if found else article, tuple(found))
+
+
+def read(data: Data, format: str | None = None, **options: Any) -> list[Article]:
+    """Every article in `data`; raises ValidationError listing every bad record's issues."""
+    articles: list[Article] = []
+    issues: list[Issue] = []
+    for outcome in outcomes(data, format, **options):
+        if outcome.article is not None:
+            articles.append(outcome.article)
+        issues.extend(outcome.issues)
+    if issues:
+        raise ValidationError(issues)
+    return articles
+
+
+def write(
+    articles: Article | Iterable[Article],
+    format: str,
+    *,
+    session: Session | None = None,
+    **options: Any,
+) -> str:
+    """`articles` as text in `format`, after checking the output against the format's schema."""
+    session = session or default_session()
+    context = session.context(**options)
+    fmt = format_by_name(format)
+    if not fmt.writable:
+        raise UsageError(f"format {fmt.name!r} cannot be written; it is read only")
+    assert fmt.from_article is not None
+    assert fmt.serialise is not None
+    items: list[Article] = [articles] if isinstance(articles, Article) else list(articles)
+    documents = [fmt.from_article(article, context) for article in items]
+    if context.check and fmt.output_schema:
+        validator = context.validators[fmt.output_schema]
+        many = len(documents) > 1
+        issues = [
+            issue
+            for index, document in enumerate(documents)
+            for issue in validator.issues(
+                document, stage="output", format=fmt.name, base=f"/{index}" if many else ""
+            )
+        ]
+        if issues:
+            raise ValidationError(issues)
+    return fmt.serialise(documents, context)
+
+
+def convert(data: Data, to: str, *, from_: str | None = None, **options: Any) -> str:
+    """Read `data` (format guessed unless `from_` names it) and write it as `to`."""
+    format_by_name(to)
+    return write(read(data, from_, **options), to, **options)
+
+
+def validate(data: Data, format: str | None = None, **options: Any) -> list[Issue]:
+    """Every issue in `data`, input and model checks; an empty list means valid."""
+    return [issue for outcome in outcomes(data, format, **options) for issue in outcome.issues]

@@ -1,0 +1,107 @@
+"""The ``article`` format: canonical JSON, one object per article, or JSON Lines for many.
+
+It is the model written down, so its input and output schema is the canonical schema
+itself. Reading takes a JSON object, a JSON array of objects, or JSON Lines; writing
+gives an indented object for one article and JSON Lines for several.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from ..canonical import pointer
+from ..errors import Issue
+from ..model import Article
+from .base import Context, Format, Parsed
+
+__all__ = ["FORMAT"]
+
+NAME = "article"
+
+
+def _refuse_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+_decoder = json.JSONDecoder(parse_constant=_refuse_constant)
+
+
+def _parse_error(error: ValueError, line_offset: int = 0) -> Issue:
+    if isinstance(error, json.JSONDecodeError):
+        return Issue(
+            stage="parse",
+            format=NAME,
+            path="",
+            message=f"not valid JSON: {error.msg}",
+            line=error.lineno + line_offset,
+            column=error.colno,
+        )
+    return Issue(stage="parse", format=NAME, path="", message=f"not valid JSON: {error}")
+
+
+def parse(text: str, context: Context) -> Iterator[Parsed]:
+    text = text.removeprefix("\ufeff")
+    if context.path is not None and context.path.endswith(".jsonl"):
+        yield from _parse_lines(text)
+        return
+    try:
+        document = _decoder.decode(text)
+    except json.JSONDecodeError as error:
+        if error.msg == "Extra data":
+            yield from _parse_lines(text)
+        else:
+            yield Parsed(issues=[_parse_error(error)])
+        return
+    except ValueError as error:
+        yield Parsed(issues=[_parse_error(error)])
+        return
+    if isinstance(document, list):
+        for index, item in enumerate(document):
+            yield Parsed(document=item, base=pointer(index))
+    else:
+        yield Parsed(document=document)
+
+
+def _parse_lines(text: str) -> Iterator[Parsed]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield Parsed(document=_decoder.decode(line), line=number)
+        except ValueError as error:
+            yield Parsed(issues=[_parse_error(error, line_offset=number - 1)], line=number)
+
+
+def to_article(document: Any, context: Context) -> Article:
+    article: Article = context.converter.structure(document, Article)
+    return article
+
+
+def from_article(article: Article, context: Context) -> Any:
+    return context.converter.unstructure(article)
+
+
+def serialise(documents: Sequence[Any], context: Context) -> str:
+    if len(documents) == 1:
+        return json.dumps(documents[0], ensure_ascii=False, indent=2) + "\n"
+    return "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in documents)
+
+
+def sniff(head: str) -> bool:
+    return head.lstrip("\ufeff \t\r\n")[:1] in ("{", "[") and '"date_published"' in head
+
+
+FORMAT = Format(
+    name=NAME,
+    extensions=(".json", ".jsonl"),
+    description="canonical article JSON (JSON Lines for many)",
+    sniff=sniff,
+    parse=parse,
+    to_article=to_article,
+    from_article=from_article,
+    serialise=serialise,
+    input_schema="article",
+    output_schema="article",
+)

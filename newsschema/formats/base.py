@@ -1,0 +1,68 @@
+"""What a format is to the pipeline: how to parse, map and serialise, and which schemas.
+
+A format module builds one `Format` and knows nothing of the other formats; `api.py`
+chains them. Parsing yields one `Parsed` per record, so a bad record is reported and the
+good ones around it still convert.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from datetime import tzinfo
+from typing import Any
+
+import attrs
+from cattrs import Converter
+
+from ..errors import Issue
+from ..model import Article
+from ..validation import Validators
+
+__all__ = ["Context", "Format", "Parsed"]
+
+
+@attrs.frozen(kw_only=True)
+class Context:
+    """What every step of one conversion shares: built once, passed down, never global."""
+
+    converter: Converter
+    validators: Validators
+    timezone: tzinfo | None = None
+    check: bool = True
+    path: str | None = None
+    """The file being read, when there is one: its extension can tell the layout."""
+
+
+@attrs.frozen(kw_only=True)
+class Parsed:
+    """One record of a parsed file: its native document, or why it could not be parsed."""
+
+    document: Any = None
+    issues: Sequence[Issue] = ()
+    base: str = ""
+    """JSON Pointer (or XPath) prefix that locates the record inside the file."""
+    line: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Format:
+    """One format's entry in the registry."""
+
+    name: str
+    extensions: tuple[str, ...]
+    description: str
+    sniff: Callable[[str], bool]
+    parse: Callable[[str, Context], Iterator[Parsed]] | None = None
+    to_article: Callable[[Any, Context], Article] | None = None
+    from_article: Callable[[Article, Context], Any] | None = None
+    serialise: Callable[[Sequence[Any], Context], str] | None = None
+    input_schema: str | None = None
+    output_schema: str | None = None
+
+    @property
+    def readable(self) -> bool:
+        return self.parse is not None and self.to_article is not None
+
+    @property
+    def writable(self) -> bool:
+        return self.from_article is not None and self.serialise is not None

@@ -1,0 +1,345 @@
+"""The canonical article: typed, immutable, and valid from the moment it exists.
+
+Every invariant of ``schemas/article.schema.json`` is enforced here at construction, with
+the schema's own patterns, so that a document the schema rejects cannot become an
+`Article` and an `Article` always unstructures to a document the schema accepts.
+Sequences are tuples (an article is hashable and cannot change under a reader's feet);
+web addresses are normalised on the way in (see `newsschema.uri`).
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import Any, Literal, NewType, TypeVar
+
+import attrs
+
+from .errors import FieldError
+from .schemas import load_schema
+from .times import check_aware, parse_datetime
+from .uri import is_uri, normalise_uri
+
+__all__ = [
+    "URI",
+    "Agent",
+    "AgentType",
+    "Article",
+    "Image",
+    "Place",
+    "Rights",
+    "Subject",
+    "derive_id",
+]
+
+URI = NewType("URI", str)
+"""An absolute ASCII URI; strict readers refuse any text that `normalise_uri` would change."""
+
+AgentType = Literal["Person", "Organization"]
+
+_DEFS = load_schema("article")["$defs"]
+
+
+def _pattern(definition: dict[str, Any]) -> re.Pattern[str]:
+    return re.compile(definition["pattern"])
+
+
+_TRIMMED_START = _pattern(_DEFS["trimmed_text"])
+_TRIMMED_END = _pattern(_DEFS["trimmed_text"]["not"])
+_LANGUAGE = _pattern(_DEFS["language_tag"])
+_EMAIL = _pattern(_DEFS["email"])
+_QCODE = _pattern(_DEFS["subject"]["properties"]["code"])
+_COUNTRY = _pattern(_DEFS["place"]["properties"]["country"])
+_NAMESPACE = uuid.UUID("6f1c3a52-4e0b-5d1e-9a57-2b8c1d0e7f43")
+
+T = TypeVar("T")
+Check = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+def _fail(attribute: attrs.Attribute[Any], message: str) -> FieldError:
+    return FieldError(attribute.name, message)
+
+
+def _full(pattern: re.Pattern[str], value: str) -> bool:
+    """A schema pattern match with ECMA-262 meaning: `$` is the very end, never before a newline."""
+    return "\n" not in value and pattern.match(value) is not None
+
+
+# --- validators -------------------------------------------------------------------------
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _trimmed(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        raise _fail(attribute, f"must be text, not {type(value).__name__}")
+    if not value:
+        raise _fail(attribute, "must not be empty")
+    if not _TRIMMED_START.match(value) or _TRIMMED_END.search(value):
+        raise _fail(attribute, "must not start or end with white space or a control character")
+
+
+def _optional(check: Check) -> Check:
+    def optional(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            check(instance, attribute, value)
+
+    return optional
+
+
+def _matches(pattern: re.Pattern[str], what: str) -> Check:
+    def matches(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, str) or not _full(pattern, value):
+            raise _fail(attribute, f"{value!r} is not {what}")
+
+    return matches
+
+
+def _uri(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not is_uri(value):
+        raise _fail(attribute, f"{value!r} is not an absolute URI")
+
+
+def _int_between(low: int, high: int | None = None) -> Check:
+    def between(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not _is_int(value):
+            raise _fail(attribute, f"must be a whole number, not {value!r}")
+        assert isinstance(value, int)
+        if value < low or (high is not None and value > high):
+            bounds = f"from {low} to {high}" if high is not None else f"at least {low}"
+            raise _fail(attribute, f"must be {bounds}, not {value}")
+
+    return between
+
+
+def _number_between(low: float, high: float) -> Check:
+    def between(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise _fail(attribute, f"must be a number, not {value!r}")
+        if not low <= value <= high:
+            raise _fail(attribute, f"must be from {low:g} to {high:g}, not {value!r}")
+
+    return between
+
+
+def _aware(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, str):
+        try:
+            parse_datetime(value)  # only text the converter could not parse gets here
+        except ValueError as error:
+            raise _fail(attribute, str(error)) from None
+    if not isinstance(value, datetime):
+        raise _fail(attribute, f"must be a date-time, not {value!r}")
+    try:
+        check_aware(value)
+    except ValueError as error:
+        raise _fail(attribute, str(error)) from None
+
+
+def _each(check: Check, *, unique: bool = False) -> Check:
+    def each(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        for item in value:
+            check(instance, attribute, item)
+        if unique and len(set(value)) != len(value):
+            seen: set[object] = set()
+            for item in value:
+                if item in seen:
+                    raise _fail(attribute, f"{item!r} appears more than once")
+                seen.add(item)
+
+    return each
+
+
+def _instances(kind: type) -> Check:
+    def instances(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            raise _fail(attribute, f"must be {kind.__name__}, not {type(value).__name__}")
+
+    return instances
+
+
+# --- converters -------------------------------------------------------------------------
+
+
+def _to_uri(value: object) -> object:
+    if isinstance(value, str):
+        try:
+            return URI(normalise_uri(value))
+        except ValueError:
+            return value  # the validator reports it, with the field's name
+    return value
+
+
+def _to_optional_uri(value: object) -> object:
+    return None if value is None else _to_uri(value)
+
+
+def _to_datetime(value: object) -> object:
+    if isinstance(value, str):
+        try:
+            return parse_datetime(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _to_optional_datetime(value: object) -> object:
+    return None if value is None else _to_datetime(value)
+
+
+def _to_tuple(value: Iterable[T] | None) -> tuple[T, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, (str, bytes, dict)):
+        return value  # type: ignore[return-value]  # refused by the element check
+    return tuple(value)
+
+
+def _default_person(value: object) -> object:
+    return "Person" if value is None else value
+
+
+# --- the model --------------------------------------------------------------------------
+
+
+def _optional_text() -> Any:
+    return attrs.field(default=None, validator=_optional(_trimmed))
+
+
+def _optional_uri() -> Any:
+    return attrs.field(default=None, converter=_to_optional_uri, validator=_optional(_uri))
+
+
+def _sequence(check: Check, *, unique: bool = False) -> Any:
+    return attrs.field(
+        factory=tuple,
+        converter=_to_tuple,
+        validator=[_instances(tuple), _each(check, unique=unique)],
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Agent:
+    """A person or organisation: an author, editor, publisher or source."""
+
+    name: str = attrs.field(validator=_trimmed)
+    type: AgentType = attrs.field(
+        default="Person",
+        converter=_default_person,
+        validator=_matches(re.compile("^(Person|Organization)$"), "Person or Organization"),
+    )
+    role: str | None = _optional_text()
+    url: URI | None = _optional_uri()
+    email: str | None = attrs.field(
+        default=None, validator=_optional(_matches(_EMAIL, "an e-mail address"))
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Subject:
+    """A controlled term, such as an IPTC Media Topic; at least one of its fields is set."""
+
+    code: str | None = attrs.field(
+        default=None, validator=_optional(_matches(_QCODE, "a QCode like medtop:20000446"))
+    )
+    name: str | None = _optional_text()
+    uri: URI | None = _optional_uri()
+
+    def __attrs_post_init__(self) -> None:
+        if self.code is None and self.name is None and self.uri is None:
+            raise FieldError("", "a subject needs a code, a name or a uri")
+
+
+@attrs.frozen(kw_only=True)
+class Place:
+    """Where the story happened."""
+
+    name: str | None = _optional_text()
+    country: str | None = attrs.field(
+        default=None,
+        validator=_optional(_matches(_COUNTRY, "an upper-case ISO 3166-1 alpha-2 code")),
+    )
+    latitude: float | None = attrs.field(
+        default=None, validator=_optional(_number_between(-90, 90))
+    )
+    longitude: float | None = attrs.field(
+        default=None, validator=_optional(_number_between(-180, 180))
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Image:
+    """A picture that belongs to the article."""
+
+    url: URI = attrs.field(converter=_to_uri, validator=_uri)
+    caption: str | None = _optional_text()
+    credit: str | None = _optional_text()
+    width: int | None = attrs.field(default=None, validator=_optional(_int_between(1)))
+    height: int | None = attrs.field(default=None, validator=_optional(_int_between(1)))
+
+
+@attrs.frozen(kw_only=True)
+class Rights:
+    """Who owns the text and on what terms it may be used."""
+
+    holder: str | None = _optional_text()
+    notice: str | None = _optional_text()
+    license: URI | None = _optional_uri()
+    year: int | None = attrs.field(default=None, validator=_optional(_int_between(1, 9999)))
+
+
+def _body_paragraph(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        raise _fail(attribute, f"paragraphs must be text, not {type(value).__name__}")
+
+
+@attrs.frozen(kw_only=True)
+class Article:
+    """One news article: the hub every format converts to and from."""
+
+    id: URI = attrs.field(converter=_to_uri, validator=_uri)
+    version: int = attrs.field(default=1, validator=_int_between(1))
+    url: URI | None = _optional_uri()
+    headline: str = attrs.field(validator=_trimmed)
+    subheadline: str | None = _optional_text()
+    summary: str | None = _optional_text()
+    body: tuple[str, ...] = attrs.field(
+        converter=_to_tuple, validator=[_instances(tuple), _each(_body_paragraph)]
+    )
+    language: str = attrs.field(validator=_matches(_LANGUAGE, "a BCP 47 language tag"))
+    date_published: datetime = attrs.field(converter=_to_datetime, validator=_aware)
+    date_modified: datetime | None = attrs.field(
+        default=None, converter=_to_optional_datetime, validator=_optional(_aware)
+    )
+    date_created: datetime | None = attrs.field(
+        default=None, converter=_to_optional_datetime, validator=_optional(_aware)
+    )
+    authors: tuple[Agent, ...] = _sequence(_instances(Agent))
+    editors: tuple[Agent, ...] = _sequence(_instances(Agent))
+    publisher: Agent | None = attrs.field(default=None, validator=_optional(_instances(Agent)))
+    source: Agent | None = attrs.field(default=None, validator=_optional(_instances(Agent)))
+    section: str | None = _optional_text()
+    keywords: tuple[str, ...] = _sequence(_trimmed, unique=True)
+    subjects: tuple[Subject, ...] = _sequence(_instances(Subject))
+    genre: str | None = _optional_text()
+    dateline: str | None = _optional_text()
+    location: Place | None = attrs.field(default=None, validator=_optional(_instances(Place)))
+    images: tuple[Image, ...] = _sequence(_instances(Image))
+    rights: Rights | None = attrs.field(default=None, validator=_optional(_instances(Rights)))
+    free: bool | None = attrs.field(default=None, validator=_optional(_instances(bool)))
+    urgency: int | None = attrs.field(default=None, validator=_optional(_int_between(1, 9)))
+
+
+def derive_id(publisher: str | None, date_published: datetime, headline: str) -> URI:
+    """A stable ``urn:newsschema:`` id for an article whose source gives none.
+
+    The same publisher, instant and headline always give the same id, on any machine;
+    the instant is compared in UTC, so the same moment written in two offsets agrees.
+    """
+    utc = date_published.timestamp()
+    key = "\x1f".join((publisher or "", repr(utc), headline))
+    return URI(f"urn:newsschema:{uuid.uuid5(_NAMESPACE, key)}")

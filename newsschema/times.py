@@ -1,0 +1,54 @@
+"""RFC 3339 timestamps: the one textual form of a time in the canonical article.
+
+Parsing is stricter than `datetime.fromisoformat` on purpose: the offset is mandatory,
+and the accepted text is exactly what the canonical schema's ``date_time`` pattern
+accepts, so the model and the schema never disagree about a time.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+
+from .schemas import load_schema
+
+__all__ = ["check_aware", "format_datetime", "parse_datetime"]
+
+_RFC3339 = re.compile(load_schema("article")["$defs"]["date_time"]["pattern"])
+_PARTS = re.compile(
+    r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})T(?P<time>[0-9]{2}:[0-9]{2}:[0-9]{2})"
+    r"(?:\.(?P<fraction>[0-9]+))?(?P<offset>Z|[+-][0-9]{2}:[0-9]{2})"
+)
+
+
+def parse_datetime(text: str) -> datetime:
+    """An aware datetime from RFC 3339 text; ValueError if the text is not one."""
+    if "\n" in text or not _RFC3339.match(text):
+        raise ValueError(
+            f"{text!r} is not an RFC 3339 date-time with an offset, like 2022-04-22T14:36:26+08:00"
+        )
+    parts = _PARTS.fullmatch(text)
+    assert parts is not None  # the schema pattern is narrower than _PARTS
+    fraction = (parts["fraction"] or "").ljust(6, "0")
+    naive = datetime.fromisoformat(f"{parts['date']}T{parts['time']}.{fraction}")
+    offset = parts["offset"]
+    if offset == "Z":
+        return naive.replace(tzinfo=timezone.utc)
+    sign = -1 if offset[0] == "-" else 1
+    hours, minutes = int(offset[1:3]), int(offset[4:6])
+    return naive.replace(tzinfo=timezone(sign * timedelta(hours=hours, minutes=minutes)))
+
+
+def check_aware(value: datetime) -> None:
+    """ValueError unless `value` has an offset that RFC 3339 can write (whole minutes)."""
+    offset = value.utcoffset()
+    if offset is None:
+        raise ValueError("has no time zone; give an offset such as +08:00 or a --timezone")
+    if offset.total_seconds() % 60 or abs(offset) >= timedelta(hours=24):
+        raise ValueError(f"has an offset of {offset}, which RFC 3339 cannot write")
+
+
+def format_datetime(value: datetime) -> str:
+    """RFC 3339 text for an aware datetime: seconds always, microseconds when set."""
+    text = value.isoformat(timespec="microseconds" if value.microsecond else "seconds")
+    return text

@@ -1,0 +1,149 @@
+"""Schema validation: a compiled validator says "valid?", python-jsonschema says why not.
+
+A `Validator` is built once per schema and reused for every document. The fast path
+(jsonschema-rs) answers the common case in microseconds; only a document it rejects is
+handed to python-jsonschema, whose errors become `Issue`s with JSON Pointers. Both engines
+resolve ``$ref`` through the bundled registry only, and both check formats. The bundled
+schemas are written so that the two engines' verdicts are identical (a test holds them to
+it), which is what makes the shortcut safe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import jsonschema
+import jsonschema_rs
+from jsonschema.exceptions import relevance
+
+from .canonical import pointer
+from .errors import Issue, Stage
+from .schemas import load_schema, registry
+
+__all__ = ["Validator", "Validators"]
+
+_PythonValidator = jsonschema.Draft202012Validator
+
+
+class Validator:
+    """One schema, compiled for both engines."""
+
+    def __init__(self, schema: Mapping[str, Any]) -> None:
+        _PythonValidator.check_schema(schema)
+        self.schema = schema
+        self._explainer = _PythonValidator(
+            schema, registry=registry(), format_checker=_PythonValidator.FORMAT_CHECKER
+        )
+        self._fast = jsonschema_rs.validator_for(
+            dict(schema),
+            validate_formats=True,
+            ignore_unknown_formats=False,
+            offline=True,
+            registry=jsonschema_rs.Registry(
+                [(uri, resource.contents) for uri, resource in registry().items()]
+            ),
+        )
+
+    def is_valid(self, instance: object) -> bool:
+        """The fast verdict; python-jsonschema decides when the fast engine cannot."""
+        try:
+            return bool(self._fast.is_valid(instance))
+        except (ValueError, TypeError, OverflowError):
+            return bool(self._explainer.is_valid(instance))
+
+    def is_valid_explained(self, instance: object) -> bool:
+        """python-jsonschema's verdict alone: the reference the fast path must match."""
+        return bool(self._explainer.is_valid(instance))
+
+    def issues(self, instance: object, *, stage: Stage, format: str, base: str = "") -> list[Issue]:
+        """Every problem with `instance`, or none; cheap when there are none."""
+        if self.is_valid(instance):
+            return []
+        return [
+            Issue(stage=stage, format=format, path=base + path, message=message)
+            for path, message in self._explain(instance)
+        ]
+
+    def _explain(self, instance: object) -> Iterator[tuple[str, str]]:
+        """One message per location: the most specific one the schema offers."""
+        seen: set[str] = set()
+        for error in sorted(self._explainer.iter_errors(instance), key=relevance):
+            for path, message in _located(error):
+                if path not in seen:
+                    seen.add(path)
+                    yield path, message
+
+
+def _located(error: jsonschema.ValidationError) -> Iterator[tuple[str, str]]:
+    """The paths and messages that `error` stands for.
+
+    Inside ``oneOf``/``anyOf`` it speaks for the branch whose type matched: for
+    ``{"oneOf": [{"$ref": "#/$defs/agent"}, {"type": "null"}]}`` the user wants to hear
+    what is wrong with the agent, not that it is "not valid under any of the given schemas".
+    """
+    here = pointer(*error.absolute_path)
+    if error.context:
+        branches: dict[object, list[jsonschema.ValidationError]] = {}
+        for inner in error.context:
+            branches.setdefault(inner.relative_schema_path[0], []).append(inner)
+        type_errors = {
+            branch: [
+                e
+                for e in errors
+                if e.validator == "type" and e.absolute_path == error.absolute_path
+            ]
+            for branch, errors in branches.items()
+        }
+        matched = [branch for branch, errors in type_errors.items() if not errors]
+        if len(matched) == 1:
+            for inner in branches[matched[0]]:
+                yield from _located(inner)
+            return
+        if not matched:
+            expected = [str(e.validator_value) for errors in type_errors.values() for e in errors]
+            yield here, f"{error.instance!r} is not of type {' or '.join(expected)}"
+            return
+    if error.validator == "additionalProperties" and isinstance(error.instance, Mapping):
+        known = error.schema.get("properties", {}) if isinstance(error.schema, Mapping) else {}
+        for key in error.instance:
+            if key not in known:
+                yield here + pointer(key), f"unknown key {key!r}"
+        return
+    yield here, _message(error)
+
+
+def _message(error: jsonschema.ValidationError) -> str:
+    """python-jsonschema's message, with the schema's own words where it has them."""
+    if error.validator == "not" and isinstance(error.schema, Mapping):
+        description = error.schema.get("description")
+        if error.validator_value is error.schema.get("not") and description:
+            return f"{error.instance!r}: {description}"
+        return f"{error.instance!r} is not allowed here: {_describe(error)}"
+    if error.validator in ("anyOf", "oneOf"):
+        return f"{error.instance!r} is not valid: {_describe(error)}"
+    if error.validator == "pattern":
+        return f"{error.instance!r} does not have the required form: {_describe(error)}"
+    return error.message
+
+
+def _describe(error: jsonschema.ValidationError) -> str:
+    schema = error.schema if isinstance(error.schema, Mapping) else {}
+    return str(schema.get("description") or schema.get("title") or error.message)
+
+
+class Validators:
+    """The validators of one session, built on first use and kept.
+
+    Pass one instance around instead of relying on a module-level cache, so tests and
+    long-running services control its lifetime.
+    """
+
+    def __init__(self) -> None:
+        self._built: dict[str, Validator] = {}
+
+    def __getitem__(self, name: str) -> Validator:
+        validator = self._built.get(name)
+        if validator is None:
+            validator = self._built[name] = Validator(load_schema(name))
+        return validator
