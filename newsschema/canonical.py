@@ -128,9 +128,9 @@ def _tuple_structure_factory(kind: Any, converter: Converter) -> Callable[[Any, 
     (item, _ellipsis) = get_args(kind)
     as_list = list_structure_factory(list[item], converter)  # type: ignore[valid-type]
 
-    def structure(value: object, _: object) -> tuple[Any, ...]:
+    def structure(value: object, _: object) -> tuple[Any, ...] | None:
         if value is None:
-            return ()
+            return None  # the model decides: "unset" for optional lists, an error for body
         if not isinstance(value, list):
             raise TypeError(f"expected an array, got {_kind(value)}")
         return tuple(as_list(value, list[item]))  # type: ignore[valid-type]

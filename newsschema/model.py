@@ -154,10 +154,11 @@ def _each(check: Check, *, unique: bool = False) -> Check:
     return each
 
 
-def _instances(kind: type) -> Check:
+def _instances(kind: type, what: str | None = None) -> Check:
     def instances(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, kind):
-            raise _fail(attribute, f"must be {kind.__name__}, not {type(value).__name__}")
+            expected = what or kind.__name__
+            raise _fail(attribute, f"must be {expected}, not {type(value).__name__}")
 
     return instances
 
@@ -191,12 +192,14 @@ def _to_optional_datetime(value: object) -> object:
     return None if value is None else _to_datetime(value)
 
 
-def _to_tuple(value: Iterable[T] | None) -> tuple[T, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, (str, bytes, dict)):
-        return value  # type: ignore[return-value]  # refused by the element check
+def _to_tuple(value: Iterable[T]) -> tuple[T, ...]:
+    if isinstance(value, (str, bytes, dict)) or value is None:
+        return value  # type: ignore[return-value]  # refused by the type check
     return tuple(value)
+
+
+def _to_optional_tuple(value: Iterable[T] | None) -> tuple[T, ...]:
+    return () if value is None else _to_tuple(value)
 
 
 def _default_person(value: object) -> object:
@@ -217,8 +220,8 @@ def _optional_uri() -> Any:
 def _sequence(check: Check, *, unique: bool = False) -> Any:
     return attrs.field(
         factory=tuple,
-        converter=_to_tuple,
-        validator=[_instances(tuple), _each(check, unique=unique)],
+        converter=_to_optional_tuple,
+        validator=[_instances(tuple, "a list"), _each(check, unique=unique)],
     )
 
 
@@ -308,7 +311,7 @@ class Article:
     subheadline: str | None = _optional_text()
     summary: str | None = _optional_text()
     body: tuple[str, ...] = attrs.field(
-        converter=_to_tuple, validator=[_instances(tuple), _each(_body_paragraph)]
+        converter=_to_tuple, validator=[_instances(tuple, "a list"), _each(_body_paragraph)]
     )
     language: str = attrs.field(validator=_matches(_LANGUAGE, "a BCP 47 language tag"))
     date_published: datetime = attrs.field(converter=_to_datetime, validator=_aware)
