@@ -9,11 +9,10 @@ from __future__ import annotations
 from .api import Outcome, Session, convert, outcomes, read, validate, write
 from .canonical import make_converter
 from .errors import FieldError, Issue, NewsSchemaError, UsageError, ValidationError
-from .model import URI, Agent, Article, Image, Place, Rights, Subject, derive_id
+from .model import Agent, Article, Image, Place, Rights, Subject, derive_id
 from .schemas import load_schema, schema_names
 
 __all__ = [
-    "URI",
     "Agent",
     "Article",
     "FieldError",

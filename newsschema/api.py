@@ -114,9 +114,12 @@ def guess_format(text: str, path: str | None = None) -> Format:
             ((ext, fmt) for fmt in FORMATS.values() for ext in fmt.extensions),
             key=lambda pair: -len(pair[0]),
         )
-        for extension, fmt in by_suffix:
-            if name.endswith(extension) and fmt.sniff(text[:_SNIFF_CHARS]):
+        claimed = [fmt for extension, fmt in by_suffix if name.endswith(extension)]
+        for fmt in claimed:
+            if fmt.sniff(text[:_SNIFF_CHARS]):
                 return fmt
+        if claimed:  # the name says what it should be: let that reader explain what is wrong
+            return claimed[0]
     head = text[:_SNIFF_CHARS]
     for fmt in FORMATS.values():
         if fmt.readable and fmt.sniff(head):

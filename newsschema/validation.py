@@ -104,6 +104,11 @@ def _located(error: jsonschema.ValidationError) -> Iterator[tuple[str, str]]:
             expected = [str(e.validator_value) for errors in type_errors.values() for e in errors]
             yield here, f"{error.instance!r} is not of type {' or '.join(expected)}"
             return
+    if error.validator == "required" and isinstance(error.instance, Mapping):
+        for key in error.validator_value:
+            if key not in error.instance:
+                yield here + pointer(key), "is required"
+        return
     if error.validator == "additionalProperties" and isinstance(error.instance, Mapping):
         known = error.schema.get("properties", {}) if isinstance(error.schema, Mapping) else {}
         for key in error.instance:

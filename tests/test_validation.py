@@ -115,7 +115,7 @@ def test_seed_is_valid() -> None:
         ({"language": "zh_CN"}, "/language", "BCP 47"),
         ({"date_published": "2022-04-22T14:36:26"}, "/date_published", "date-time"),
         ({"publisher": {"nam": "x"}}, "/publisher/nam", "unknown key"),
-        ({"publisher": {"nam": "x"}}, "/publisher", "'name' is a required property"),
+        ({"publisher": {"nam": "x"}}, "/publisher/name", "is required"),
         ({"summary": 5}, "/summary", "string or null"),
         ({"url": "http://例子.com/"}, "/url", "uri"),
         ({"subjects": [{}]}, "/subjects/0", "code, name or uri"),

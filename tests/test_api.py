@@ -1,0 +1,147 @@
+"""The public API: convert, read, write, validate, and the golden files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import newsschema
+from newsschema import Article, Issue, UsageError, ValidationError
+from newsschema.api import Session, guess_format, parse_timezone
+
+from .conftest import DATA, SEED_ARTICLE
+
+VALID = sorted((DATA / "article" / "valid").iterdir())
+INVALID = sorted(p for p in (DATA / "article" / "invalid").iterdir() if p.suffix != ".expected")
+
+
+def test_all_is_sorted_and_complete() -> None:
+    assert newsschema.__all__ == sorted(newsschema.__all__)
+    for name in newsschema.__all__:
+        assert getattr(newsschema, name) is not None
+
+
+def test_seed_article_converts_to_itself() -> None:
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    assert newsschema.convert(text, to="article") == text
+    assert newsschema.convert(SEED_ARTICLE, to="article") == text
+    assert newsschema.convert(text.encode("utf-8"), to="article") == text
+
+
+def test_json_lines_of_many_convert_to_themselves() -> None:
+    text = (DATA / "article" / "valid" / "many.jsonl").read_text(encoding="utf-8")
+    assert newsschema.convert(text, to="article") == text
+
+
+@pytest.mark.parametrize("path", VALID, ids=lambda p: p.name)
+def test_valid_golden_files_have_no_issues(path: Path) -> None:
+    assert newsschema.validate(path) == []
+    articles = newsschema.read(path)
+    assert articles
+    assert newsschema.read(newsschema.write(articles, "article")) == articles
+
+
+def render(issue: Issue) -> str:
+    line = f" line {issue.line}" if issue.line is not None else ""
+    return f"{issue.stage} {issue.path or '/'}{line}"
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.name)
+def test_invalid_golden_files_have_exactly_the_expected_issues(path: Path) -> None:
+    expected = path.with_suffix(".expected").read_text(encoding="utf-8").split("\n")
+    issues = newsschema.validate(path)
+    assert sorted({render(i) for i in issues}) == sorted(filter(None, expected))
+    assert all(issue.message for issue in issues)
+
+
+def test_bad_records_do_not_lose_good_ones() -> None:
+    path = DATA / "article" / "invalid" / "broken-line.jsonl"
+    outcomes = list(newsschema.outcomes(path))
+    assert [o.article is not None for o in outcomes] == [True, False, False]
+    with pytest.raises(ValidationError) as caught:
+        newsschema.read(path)
+    assert len(caught.value.issues) == 2
+
+
+def test_read_accepts_a_canonical_mapping_and_an_article() -> None:
+    document = json.loads(SEED_ARTICLE.read_text(encoding="utf-8"))
+    (article,) = newsschema.read(document)
+    assert isinstance(article, Article)
+    assert newsschema.read(article) == [article]
+    assert newsschema.write(article, "article") == SEED_ARTICLE.read_text(encoding="utf-8")
+
+
+def test_write_refuses_what_its_schema_refuses() -> None:
+    """The output check is real: a writer bug that emits a bad document is caught."""
+    (article,) = newsschema.read(SEED_ARTICLE)
+    session = Session()
+    original = session.converter.get_unstructure_hook(Article)
+    session.converter.register_unstructure_hook(
+        Article, lambda article: {**original(article), "extra": True}
+    )
+    with pytest.raises(ValidationError) as caught:
+        newsschema.write(article, "article", session=session)
+    assert [(i.stage, i.path) for i in caught.value.issues] == [("output", "/extra")]
+
+
+def test_checks_can_be_turned_off() -> None:
+    text = (DATA / "article" / "invalid" / "urgency-10.json").read_text(encoding="utf-8")
+    assert newsschema.validate(text) != []
+    # The model still refuses what it cannot hold, with or without the schema checks.
+    with pytest.raises(ValidationError) as caught:
+        newsschema.read(text, check=False)
+    assert [i.path for i in caught.value.issues] == ["/urgency"]
+
+
+@pytest.mark.parametrize(
+    ("call", "words"),
+    [
+        (lambda: newsschema.convert("{}", to="nope"), "unknown format 'nope'"),
+        (lambda: newsschema.read("{}", format="nope"), "unknown format 'nope'"),
+        (lambda: newsschema.read("plain words"), "cannot tell the format"),
+        (lambda: newsschema.read(b"<p>x</p>"), "cannot tell the format"),
+        (lambda: newsschema.read(Path("/no/such/file.json")), "cannot read"),
+        (lambda: newsschema.read(42), "cannot read int"),  # type: ignore[arg-type]
+    ],
+)
+def test_usage_errors(call: object, words: str) -> None:
+    with pytest.raises(UsageError, match=words):
+        call()  # type: ignore[operator]
+
+
+def test_undecodable_bytes_are_a_located_issue() -> None:
+    with pytest.raises(ValidationError, match="not UTF-8: byte 1"):
+        newsschema.read(b'{\xff"headline": 1}')
+
+
+def test_nan_is_not_json() -> None:
+    document = SEED_ARTICLE.read_text(encoding="utf-8").replace('"version": 1', '"version": NaN')
+    issues = newsschema.validate(document)
+    assert [(i.stage, i.message) for i in issues] == [("parse", "not valid JSON: NaN is not a JSON number")]
+
+
+def test_format_is_guessed_from_name_and_content() -> None:
+    assert guess_format('{"date_published": 1}', "x.json").name == "article"
+    assert guess_format('{"date_published": 1}').name == "article"
+    with pytest.raises(UsageError):
+        guess_format("<html></html>", "page.html")
+
+
+@pytest.mark.parametrize(
+    ("given", "hours"), [("+08:00", 8), ("-0530", -5.5), ("Z", 0), ("Asia/Shanghai", 8)]
+)
+def test_time_zones_are_understood(given: str, hours: float) -> None:
+    from datetime import datetime
+
+    zone = parse_timezone(given)
+    assert zone is not None
+    offset = zone.utcoffset(datetime(2022, 4, 22))
+    assert offset is not None
+    assert offset.total_seconds() == hours * 3600
+
+
+def test_unknown_time_zone_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="unknown time zone"):
+        parse_timezone("Mars/Olympus")
