@@ -63,8 +63,16 @@ class Session:
         self.validators = Validators()
 
     def context(
-        self, *, timezone: str | tzinfo | None = None, check: bool = True, path: str | None = None
+        self,
+        *,
+        timezone: str | tzinfo | None = None,
+        check: bool = True,
+        path: str | None = None,
+        **unknown: Any,
     ) -> Context:
+        """The options of one call; `check=False` skips the three schema checks."""
+        if unknown:
+            raise UsageError(f"unknown option(s): {', '.join(sorted(unknown))}")
         return Context(
             converter=self.converter,
             validators=self.validators,

@@ -105,7 +105,8 @@ def _located(error: jsonschema.ValidationError) -> Iterator[tuple[str, str]]:
             yield here, f"{error.instance!r} is not of type {' or '.join(expected)}"
             return
     if error.validator == "required" and isinstance(error.instance, Mapping):
-        for key in error.validator_value:
+        required: list[str] = list(error.validator_value)  # type: ignore[arg-type]
+        for key in required:
             if key not in error.instance:
                 yield here + pointer(key), "is required"
         return

@@ -104,6 +104,7 @@ def test_checks_can_be_turned_off() -> None:
         (lambda: newsschema.read(b"<p>x</p>"), "cannot tell the format"),
         (lambda: newsschema.read(Path("/no/such/file.json")), "cannot read"),
         (lambda: newsschema.read(42), "cannot read int"),  # type: ignore[arg-type]
+        (lambda: newsschema.convert("{}", to="article", colour=True), "unknown option"),
     ],
 )
 def test_usage_errors(call: object, words: str) -> None:
@@ -119,7 +120,9 @@ def test_undecodable_bytes_are_a_located_issue() -> None:
 def test_nan_is_not_json() -> None:
     document = SEED_ARTICLE.read_text(encoding="utf-8").replace('"version": 1', '"version": NaN')
     issues = newsschema.validate(document)
-    assert [(i.stage, i.message) for i in issues] == [("parse", "not valid JSON: NaN is not a JSON number")]
+    assert [(i.stage, i.message) for i in issues] == [
+        ("parse", "not valid JSON: NaN is not a JSON number")
+    ]
 
 
 def test_format_is_guessed_from_name_and_content() -> None:
