@@ -148,3 +148,18 @@ def test_time_zones_are_understood(given: str, hours: float) -> None:
 def test_unknown_time_zone_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="unknown time zone"):
         parse_timezone("Mars/Olympus")
+
+
+def test_lone_surrogates_are_refused_where_they_are() -> None:
+    document = SEED_ARTICLE.read_text(encoding="utf-8").replace('"党员"', '"党员\\ud800"')
+    issues = newsschema.validate(document)
+    assert [(i.stage, i.path) for i in issues] == [("parse", "/keywords/2")]
+    paired = SEED_ARTICLE.read_text(encoding="utf-8").replace('"党员"', '"党员\\ud83d\\ude00"')
+    assert newsschema.read(paired)[0].keywords[2] == "党员😀"
+
+
+def test_runaway_nesting_is_a_parse_issue() -> None:
+    issues = newsschema.validate("[" * 100_000 + "]" * 100_000, format="article")
+    assert [(i.stage, i.message) for i in issues] == [
+        ("parse", "not valid JSON: nested too deeply")
+    ]

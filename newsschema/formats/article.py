@@ -8,6 +8,7 @@ gives an indented object for one article and JSON Lines for several.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -26,6 +27,42 @@ def _refuse_constant(name: str) -> float:
 
 
 _decoder = json.JSONDecoder(parse_constant=_refuse_constant)
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _lone_surrogates(value: Any, path: str = "") -> Iterator[str]:
+    """Pointers to strings holding a lone surrogate: JSON can escape one, Unicode cannot hold it."""
+    if isinstance(value, str):
+        if not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                yield path
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _lone_surrogates(item, path + pointer(index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _lone_surrogates(key, path)
+            yield from _lone_surrogates(item, path + pointer(key))
+
+
+def _decode(text: str) -> Any:
+    """`json.loads`, refusing NaN and Infinity, lone surrogates and runaway nesting."""
+    try:
+        document = _decoder.decode(text)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+    if _SURROGATE_ESCAPE.search(text):
+        for path in _lone_surrogates(document):
+            raise _LoneSurrogate(path)
+    return document
+
+
+class _LoneSurrogate(ValueError):
+    def __init__(self, path: str) -> None:
+        super().__init__("holds a lone surrogate, which is not Unicode text")
+        self.path = path
 
 
 def _parse_error(error: ValueError, line_offset: int = 0) -> Issue:
@@ -38,7 +75,8 @@ def _parse_error(error: ValueError, line_offset: int = 0) -> Issue:
             line=error.lineno + line_offset,
             column=error.colno,
         )
-    return Issue(stage="parse", format=NAME, path="", message=f"not valid JSON: {error}")
+    path = error.path if isinstance(error, _LoneSurrogate) else ""
+    return Issue(stage="parse", format=NAME, path=path, message=f"not valid JSON: {error}")
 
 
 def parse(text: str, context: Context) -> Iterator[Parsed]:
@@ -47,7 +85,7 @@ def parse(text: str, context: Context) -> Iterator[Parsed]:
         yield from _parse_lines(text)
         return
     try:
-        document = _decoder.decode(text)
+        document = _decode(text)
     except json.JSONDecodeError as error:
         if error.msg == "Extra data":
             yield from _parse_lines(text)
@@ -69,7 +107,7 @@ def _parse_lines(text: str) -> Iterator[Parsed]:
         if not line.strip():
             continue
         try:
-            yield Parsed(document=_decoder.decode(line), line=number)
+            yield Parsed(document=_decode(line), line=number)
         except ValueError as error:
             yield Parsed(issues=[_parse_error(error, line_offset=number - 1)], line=number)
 
