@@ -55,11 +55,11 @@ def _decode(text: str) -> Any:
         raise ValueError("nested too deeply") from None
     if _SURROGATE_ESCAPE.search(text):
         for path in _lone_surrogates(document):
-            raise _LoneSurrogate(path)
+            raise _LoneSurrogateError(path)
     return document
 
 
-class _LoneSurrogate(ValueError):
+class _LoneSurrogateError(ValueError):
     def __init__(self, path: str) -> None:
         super().__init__("holds a lone surrogate, which is not Unicode text")
         self.path = path
@@ -75,7 +75,7 @@ def _parse_error(error: ValueError, line_offset: int = 0) -> Issue:
             line=error.lineno + line_offset,
             column=error.colno,
         )
-    path = error.path if isinstance(error, _LoneSurrogate) else ""
+    path = error.path if isinstance(error, _LoneSurrogateError) else ""
     return Issue(stage="parse", format=NAME, path=path, message=f"not valid JSON: {error}")
 
 
