@@ -197,29 +197,38 @@ def outcomes(
         yield attrs.evolve(_to_article(record, fmt, context), format=fmt.name)
 
 
-def _located(issues: Iterable[Issue], record: Parsed) -> tuple[Issue, ...]:
-    return tuple(
-        attrs.evolve(i, path=record.base + i.path, line=i.line if i.line else record.line)
-        for i in issues
-    )
+def _located(issues: Iterable[Issue], record: Parsed, fmt: Format) -> tuple[Issue, ...]:
+    """Issues with the record's place in the file: full path, line and column."""
+    return tuple(_place(issue, record, fmt) for issue in issues)
+
+
+def _place(issue: Issue, record: Parsed, fmt: Format) -> Issue:
+    path = record.base + issue.path
+    if issue.line is not None:
+        return attrs.evolve(issue, path=path)
+    position = fmt.locate(record.source, path) if fmt.locate and record.source is not None else None
+    if position is None:
+        return attrs.evolve(issue, path=path, line=record.line)
+    line, column = position
+    return attrs.evolve(issue, path=path, line=line + (record.line or 1) - 1, column=column)
 
 
 def _to_article(record: Parsed, fmt: Format, context: Context) -> Outcome:
     if record.issues:
-        return Outcome(None, _located(record.issues, record))
+        return Outcome(None, _located(record.issues, record, fmt))
     if context.check and fmt.input_schema:
         found = context.validators[fmt.input_schema].issues(
             record.document, stage="input", format=fmt.name
         )
         if found:
-            return Outcome(None, _located(found, record))
+            return Outcome(None, _located(found, record, fmt))
     assert fmt.to_article is not None
     try:
         article = fmt.to_article(record.document, context)
     except (BaseValidationError, FieldError, ValueError, TypeError, KeyError) as error:
-        return Outcome(None, _located(issues_from_error(error, format=fmt.name), record))
+        return Outcome(None, _located(issues_from_error(error, format=fmt.name), record, fmt))
     outcome = _model_check(article, context)
-    return attrs.evolve(outcome, issues=_located(outcome.issues, record))
+    return attrs.evolve(outcome, issues=_located(outcome.issues, record, fmt))
 
 
 def _model_check(article: Article, context: Context) -> Outcome:

@@ -163,3 +163,20 @@ def test_runaway_nesting_is_a_parse_issue() -> None:
     assert [(i.stage, i.message) for i in issues] == [
         ("parse", "not valid JSON: nested too deeply")
     ]
+
+
+def test_issues_in_json_carry_line_and_column() -> None:
+    text = "\n".join(
+        [
+            "{",
+            '  "id": "urn:example:1",',
+            '  "headline": "x",',
+            '  "body": [],',
+            '  "language": "en",',
+            '  "date_published": "2026-01-31T09:00:00Z",',
+            '  "authors": [{"name": "a"}, {"name": " b"}]',
+            "}",
+        ]
+    )
+    (issue,) = newsschema.validate(text, format="article")
+    assert (issue.path, issue.line, issue.column) == ("/authors/1/name", 7, 39)

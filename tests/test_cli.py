@@ -119,7 +119,7 @@ def test_github_report_annotates_lines() -> None:
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines[0].startswith(f"::error file={path},line=2,col=")
-    assert lines[1].startswith(f"::error file={path},line=3::input /language: ")
+    assert lines[1].startswith(f"::error file={path},line=3,col=78::input /language: ")
     assert lines[-1] == "0 passed, 1 failed"
 
 

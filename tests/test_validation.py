@@ -117,7 +117,7 @@ def test_seed_is_valid() -> None:
         ({"publisher": {"nam": "x"}}, "/publisher/nam", "unknown key"),
         ({"publisher": {"nam": "x"}}, "/publisher/name", "is required"),
         ({"summary": 5}, "/summary", "string or null"),
-        ({"url": "http://例子.com/"}, "/url", "uri"),
+        ({"url": "http://例子.com/"}, "/url", "ASCII URI"),
         ({"subjects": [{}]}, "/subjects/0", "code, name or uri"),
         ({"headline": "x\n"}, "/headline", "white space"),
         ({"date_modified": "2022-04-22T14:36:26Z\n"}, "/date_modified", "one line"),

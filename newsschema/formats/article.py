@@ -14,6 +14,7 @@ from typing import Any
 
 from ..canonical import pointer
 from ..errors import Issue
+from ..jsonpos import locate
 from ..model import Article
 from .base import Context, Format, Parsed
 
@@ -97,9 +98,9 @@ def parse(text: str, context: Context) -> Iterator[Parsed]:
         return
     if isinstance(document, list):
         for index, item in enumerate(document):
-            yield Parsed(document=item, base=pointer(index))
+            yield Parsed(document=item, base=pointer(index), source=text)
     else:
-        yield Parsed(document=document)
+        yield Parsed(document=document, source=text)
 
 
 def _parse_lines(text: str) -> Iterator[Parsed]:
@@ -107,7 +108,7 @@ def _parse_lines(text: str) -> Iterator[Parsed]:
         if not line.strip():
             continue
         try:
-            yield Parsed(document=_decode(line), line=number)
+            yield Parsed(document=_decode(line), line=number, source=line)
         except ValueError as error:
             yield Parsed(issues=[_parse_error(error, line_offset=number - 1)], line=number)
 
@@ -142,4 +143,5 @@ FORMAT = Format(
     serialise=serialise,
     input_schema="article",
     output_schema="article",
+    locate=locate,
 )

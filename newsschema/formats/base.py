@@ -40,8 +40,11 @@ class Parsed:
     document: Any = None
     issues: Sequence[Issue] = ()
     base: str = ""
-    """JSON Pointer (or XPath) prefix that locates the record inside the file."""
+    """JSON Pointer (or XPath) prefix that locates the record inside `source`."""
     line: int | None = None
+    """The file's line number of the record (JSON Lines), or None."""
+    source: str | None = None
+    """The text the record was parsed from, kept so that failures can be given positions."""
 
 
 @attrs.frozen(kw_only=True)
@@ -58,6 +61,8 @@ class Format:
     serialise: Callable[[Sequence[Any], Context], str] | None = None
     input_schema: str | None = None
     output_schema: str | None = None
+    locate: Callable[[str, str], tuple[int, int] | None] | None = None
+    """(line, column) in the source text of a path, for formats that can tell."""
 
     @property
     def readable(self) -> bool:
