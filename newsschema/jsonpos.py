@@ -8,7 +8,6 @@ walked again only when a check has failed, and only along the pointer's path.
 from __future__ import annotations
 
 import json
-from json.decoder import scanstring
 
 __all__ = ["locate"]
 
@@ -38,7 +37,7 @@ def _child(text: str, position: int, token: str) -> int | None:
     index = 0
     while position < len(text) and text[position] != closing:
         if opening == "{":
-            key, position = scanstring(text, position + 1)
+            key, position = _decoder.raw_decode(text, position)
             position = _skip(text, _skip(text, position) + 1)  # past the colon
             found = key == token
         else:
