@@ -18,7 +18,7 @@ import attrs
 from cattrs import Converter
 from cattrs.errors import BaseValidationError
 
-from .canonical import issues_from_error, make_converter
+from .canonical import issues_from_error, make_converter, pointer
 from .errors import FieldError, Issue, UsageError, ValidationError
 from .formats import FORMATS, Context, Format, Parsed
 from .model import Article
@@ -36,8 +36,16 @@ __all__ = [
     "write",
 ]
 
-Data = str | bytes | Path | Article | Mapping[str, Any] | Sequence[Article]
-"""Document text, a file, an article, a canonical mapping, or several articles."""
+Data = (
+    str
+    | bytes
+    | Path
+    | Article
+    | Mapping[str, Any]
+    | Sequence[Article]
+    | Sequence[Mapping[str, Any]]
+)
+"""Document text, a file, an article, a canonical mapping, or several of either."""
 
 _SNIFF_CHARS = 4096
 
@@ -152,47 +160,46 @@ def _decode(data: bytes) -> str:
         ) from None
 
 
-def _source(data: Data) -> tuple[str | None, str | None, list[Article] | None]:
-    """(text, path, articles): what `data` holds, in the one shape the pipeline reads."""
-    if isinstance(data, Article):
-        return None, None, [data]
+def _text(data: str | bytes | Path) -> tuple[str, str | None]:
+    """(text, file name) of document text, bytes or a file."""
     if isinstance(data, Path):
         try:
-            raw = data.read_bytes()
+            return _decode(data.read_bytes()), str(data)
         except OSError as error:
             raise UsageError(f"cannot read {data}: {error.strerror}") from None
-        return _decode(raw), str(data), None
     if isinstance(data, bytes):
-        return _decode(data), None, None
-    if isinstance(data, str):
-        return data, None, None
-    if isinstance(data, Mapping):
-        return None, None, None
-    if isinstance(data, Sequence) and all(isinstance(item, Article) for item in data):
-        return None, None, [item for item in data if isinstance(item, Article)]
-    raise UsageError(f"cannot read {type(data).__name__}: give text, bytes, a Path or an Article")
+        return _decode(data), None
+    return data, None
 
 
 def outcomes(
     data: Data, format: str | None = None, *, session: Session | None = None, **options: Any
 ) -> Iterator[Outcome]:
     """Read `data` record by record; a bad record gives issues, never an exception."""
-    session = session or default_session()
-    context = session.context(**options)
-    text, path, articles = _source(data)
-    if articles is not None:
-        yield from (_model_check(a, context) for a in articles)
-        return
-    if text is None:  # a canonical mapping
-        fmt = format_by_name(format or "article")
-        records: Iterable[Parsed] = [Parsed(document=data)]
-    else:
+    context = (session or default_session()).context(**options)
+    if isinstance(data, (str, bytes, Path)):
+        text, path = _text(data)
         fmt = format_by_name(format) if format else guess_format(text, path)
-        if not fmt.readable:
+        if fmt.parse is None:
             raise UsageError(f"format {fmt.name!r} cannot be read")
         context = attrs.evolve(context, path=path)
-        assert fmt.parse is not None
-        records = fmt.parse(text, context)
+        records: Iterable[Parsed] = fmt.parse(text, context)
+    elif isinstance(data, Article):
+        yield _model_check(data, context)
+        return
+    elif isinstance(data, Mapping):
+        fmt = format_by_name(format or "article")
+        records = [Parsed(document=data)]
+    elif isinstance(data, Sequence) and all(isinstance(item, Article) for item in data):
+        yield from (_model_check(item, context) for item in data if isinstance(item, Article))
+        return
+    elif isinstance(data, Sequence) and all(isinstance(item, Mapping) for item in data):
+        fmt = format_by_name(format or "article")
+        records = [Parsed(document=item, base=pointer(i)) for i, item in enumerate(data)]
+    else:
+        raise UsageError(
+            f"cannot read {type(data).__name__}: give text, bytes, a Path, articles or mappings"
+        )
     for record in records:
         yield attrs.evolve(_to_article(record, fmt, context), format=fmt.name)
 

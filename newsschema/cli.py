@@ -40,6 +40,8 @@ def _read_input(name: str) -> api.Data:
     if name == STDIN:
         return sys.stdin.buffer.read()
     path = Path(name)
+    if path.is_dir():
+        raise _usage(f"{name} is a folder; name the files in it")
     if not path.is_file():
         raise _usage(f"no such file: {name}")
     return path
@@ -118,7 +120,8 @@ def convert(
                 continue
             if per_file and output is not None:
                 if good:
-                    target = output / (Path(name).name.split(".")[0] + extension)
+                    stem = "stdin" if name == STDIN else Path(name).name.split(".")[0]
+                    target = output / (stem + extension)
                     _emit(api.write(good, to), target)
             else:
                 collected.extend(good)

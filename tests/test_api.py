@@ -70,6 +70,10 @@ def test_read_accepts_a_canonical_mapping_and_an_article() -> None:
     (article,) = newsschema.read(document)
     assert isinstance(article, Article)
     assert newsschema.read(article) == [article]
+    assert newsschema.read([article, article]) == [article, article]
+    assert newsschema.read([document, document]) == [article, article]
+    issues = newsschema.validate([document, {**document, "urgency": 0}])
+    assert [i.path for i in issues] == ["/1/urgency"]
     assert newsschema.write(article, "article") == SEED_ARTICLE.read_text(encoding="utf-8")
 
 
@@ -104,6 +108,7 @@ def test_checks_can_be_turned_off() -> None:
         (lambda: newsschema.read(b"<p>x</p>"), "cannot tell the format"),
         (lambda: newsschema.read(Path("/no/such/file.json")), "cannot read"),
         (lambda: newsschema.read(42), "cannot read int"),  # type: ignore[arg-type]
+        (lambda: newsschema.read([1, 2]), "cannot read list"),  # type: ignore[list-item]
         (lambda: newsschema.convert("{}", to="article", colour=True), "unknown option"),
     ],
 )
