@@ -74,8 +74,9 @@ def _print_issues(source: str, issues: Sequence[Issue]) -> None:
         click.echo(f"{source}: {issue}", err=True)
 
 
-def _format_choice() -> click.Choice[str]:
-    return click.Choice(sorted(FORMATS), case_sensitive=False)
+def _format_choice(*, writable: bool = False) -> click.Choice[str]:
+    names = [name for name, fmt in FORMATS.items() if fmt.writable or not writable]
+    return click.Choice(sorted(names), case_sensitive=False)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -87,7 +88,9 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1)
-@click.option("--to", "to", required=True, type=_format_choice(), help="Format to write.")
+@click.option(
+    "--to", "to", required=True, type=_format_choice(writable=True), help="Format to write."
+)
 @click.option("--from", "from_", type=_format_choice(), help="Input format (default: guess).")
 @click.option(
     "-o",
