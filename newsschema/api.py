@@ -7,6 +7,7 @@ uses to keep going past bad records.
 
 from __future__ import annotations
 
+import codecs
 import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import timedelta, timezone, tzinfo
@@ -22,6 +23,7 @@ from .canonical import issues_from_error, make_converter, pointer
 from .errors import FieldError, Issue, UsageError, ValidationError
 from .formats import FORMATS, Context, Format, Parsed
 from .model import Article
+from .text import DecodeError, decode
 from .validation import Validators
 
 __all__ = [
@@ -74,6 +76,7 @@ class Session:
         self,
         *,
         timezone: str | tzinfo | None = None,
+        encoding: str | None = None,
         check: bool = True,
         path: str | None = None,
         **unknown: Any,
@@ -81,10 +84,16 @@ class Session:
         """The options of one call; `check=False` skips the three schema checks."""
         if unknown:
             raise UsageError(f"unknown option(s): {', '.join(sorted(unknown))}")
+        if encoding is not None:
+            try:
+                codecs.lookup(encoding)
+            except LookupError:
+                raise UsageError(f"unknown encoding {encoding!r}") from None
         return Context(
             converter=self.converter,
             validators=self.validators,
             timezone=parse_timezone(timezone),
+            encoding=encoding,
             check=check,
             path=path,
         )
@@ -122,21 +131,24 @@ def format_by_name(name: str) -> Format:
         raise UsageError(f"unknown format {name!r}; known formats: {', '.join(FORMATS)}") from None
 
 
+def _claims(path: str | None) -> list[Format]:
+    """The formats whose extensions `path` ends with, the longest extension first."""
+    if path is None:
+        return []
+    name = path.lower()
+    matches = [(ext, fmt) for fmt in FORMATS.values() for ext in fmt.extensions]
+    return [fmt for ext, fmt in sorted(matches, key=lambda m: -len(m[0])) if name.endswith(ext)]
+
+
 def guess_format(text: str, path: str | None = None) -> Format:
     """The format of a document: from its file name when that says, else from its content."""
-    if path is not None:
-        name = path.lower()
-        by_suffix = sorted(
-            ((ext, fmt) for fmt in FORMATS.values() for ext in fmt.extensions),
-            key=lambda pair: -len(pair[0]),
-        )
-        claimed = [fmt for extension, fmt in by_suffix if name.endswith(extension)]
-        for fmt in claimed:
-            if fmt.sniff(text[:_SNIFF_CHARS]):
-                return fmt
-        if claimed:  # the name says what it should be: let that reader explain what is wrong
-            return claimed[0]
     head = text[:_SNIFF_CHARS]
+    claimed = _claims(path)
+    for fmt in claimed:
+        if fmt.sniff(head):
+            return fmt
+    if claimed:  # the name says what it should be: let that reader explain what is wrong
+        return claimed[0]
     for fmt in FORMATS.values():
         if fmt.readable and fmt.sniff(head):
             return fmt
@@ -144,32 +156,43 @@ def guess_format(text: str, path: str | None = None) -> Format:
     raise UsageError(f"{where}cannot tell the format; name it with --from")
 
 
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ValidationError(
-            [
-                Issue(
-                    stage="parse",
-                    format="",
-                    path="",
-                    message=f"not UTF-8: byte {error.start} is {data[error.start]:#04x}",
-                )
-            ]
-        ) from None
+def _read(data: str | bytes | Path, format: str | None, context: Context) -> tuple[Format, str]:
+    """The format and text of document text, bytes or a file.
 
-
-def _text(data: str | bytes | Path) -> tuple[str, str | None]:
-    """(text, file name) of document text, bytes or a file."""
+    Bytes are UTF-8 for the JSON and XML formats; pages saved as text may come in a
+    legacy encoding, which is detected (or named with ``encoding=``). Bytes that are not
+    UTF-8 are only detected when the format they turn out to be allows it.
+    """
+    path = str(data) if isinstance(data, Path) else None
     if isinstance(data, Path):
         try:
-            return _decode(data.read_bytes()), str(data)
+            data = data.read_bytes()
         except OSError as error:
-            raise UsageError(f"cannot read {data}: {error.strerror}") from None
-    if isinstance(data, bytes):
-        return _decode(data), None
-    return data, None
+            raise UsageError(f"cannot read {path}: {error.strerror}") from None
+    named = format_by_name(format) if format else next(iter(_claims(path)), None)
+    if isinstance(data, str):
+        return named if format and named else guess_format(data, path), data
+    where = named.name if named else ""
+    try:
+        text = decode(data, context.encoding, detect=False)
+        return named if format and named else guess_format(text, path), text
+    except DecodeError as not_utf8:
+        if context.encoding is not None:  # named by the user: no second guesses
+            raise _decode_failure(where, not_utf8) from None
+        if named is not None and not named.legacy_encodings:
+            raise _decode_failure(where, not_utf8) from None
+        try:
+            text = decode(data, detect=True)
+            found = named if format and named else guess_format(text, path)
+        except (DecodeError, UsageError):
+            raise _decode_failure(where, not_utf8) from None
+        if not found.legacy_encodings:
+            raise _decode_failure(found.name, not_utf8) from None
+        return found, text
+
+
+def _decode_failure(format: str, error: DecodeError) -> ValidationError:
+    return ValidationError([Issue(stage="parse", format=format, path="", message=str(error))])
 
 
 def outcomes(
@@ -178,11 +201,10 @@ def outcomes(
     """Read `data` record by record; a bad record gives issues, never an exception."""
     context = (session or default_session()).context(**options)
     if isinstance(data, (str, bytes, Path)):
-        text, path = _text(data)
-        fmt = format_by_name(format) if format else guess_format(text, path)
+        fmt, text = _read(data, format, context)
         if fmt.parse is None:
             raise UsageError(f"format {fmt.name!r} cannot be read")
-        context = attrs.evolve(context, path=path)
+        context = attrs.evolve(context, path=str(data) if isinstance(data, Path) else None)
         records: Iterable[Parsed] = fmt.parse(text, context)
     elif isinstance(data, Article):
         yield _model_check(data, context)

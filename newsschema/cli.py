@@ -99,6 +99,7 @@ def main() -> None:
     help="Output file, or a directory for one output per input (default: standard output).",
 )
 @click.option("--timezone", help="Time zone for times without one: +08:00 or Asia/Shanghai.")
+@click.option("--encoding", help="Encoding of saved pages (default: detect), e.g. gb18030.")
 @click.option("--keep-going", is_flag=True, help="Convert the good records, report the bad.")
 def convert(
     inputs: tuple[str, ...],
@@ -106,6 +107,7 @@ def convert(
     from_: str | None,
     output: Path | None,
     timezone: str | None,
+    encoding: str | None,
     keep_going: bool,
 ) -> None:
     """Convert INPUT files (or standard input) to another format."""
@@ -116,7 +118,7 @@ def convert(
     failed = False
     try:
         for name in names:
-            good, issues, _ = _read_one(name, from_, timezone)
+            good, issues, _ = _read_one(name, from_, timezone=timezone, encoding=encoding)
             _print_issues(name, issues)
             failed = failed or bool(issues)
             if issues and not keep_going:
@@ -142,7 +144,7 @@ def convert(
 
 
 def _read_one(
-    name: str, format: str | None, timezone: str | None = None
+    name: str, format: str | None, *, timezone: str | None, encoding: str | None
 ) -> tuple[list[Article], list[Issue], str | None]:
     """The good articles of one input, the issues of the bad records, and the format read."""
     data = _read_input(name)
@@ -150,7 +152,7 @@ def _read_one(
     issues: list[Issue] = []
     found = format
     try:
-        for outcome in api.outcomes(data, format, timezone=timezone):
+        for outcome in api.outcomes(data, format, timezone=timezone, encoding=encoding):
             found = outcome.format
             if outcome.article is not None:
                 good.append(outcome.article)
@@ -170,12 +172,20 @@ def _read_one(
     show_default=True,
     help="How to report.",
 )
-def validate(files: tuple[str, ...], format: str | None, report: str) -> None:
+@click.option("--timezone", help="Time zone for times without one: +08:00 or Asia/Shanghai.")
+@click.option("--encoding", help="Encoding of saved pages (default: detect), e.g. gb18030.")
+def validate(
+    files: tuple[str, ...],
+    format: str | None,
+    report: str,
+    timezone: str | None,
+    encoding: str | None,
+) -> None:
     """Check FILES; exit 1 if any is invalid."""
     reports: list[FileReport] = []
     try:
         for name in files:
-            _, issues, found = _read_one(name, format)
+            _, issues, found = _read_one(name, format, timezone=timezone, encoding=encoding)
             reports.append(FileReport(path=name, format=found, issues=tuple(issues)))
     except UsageError as error:
         raise _usage(str(error)) from None

@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from newsschema.formats import FORMATS
+
 from .conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -29,5 +31,13 @@ def test_ci_runs_the_readme_commands() -> None:
     assert 'readme_command "Run the main job"' in script
     assert 'readme_command "Run the tests"' in script
     shell = blocks("sh")
-    assert any("newsschema convert fixtures/seed/" in block for block in shell)
     assert any("pytest" in block for block in shell)
+
+
+def test_main_command_runs_the_seed_page_through_every_writable_format() -> None:
+    (command,) = [b for b in blocks("sh") if "newsschema convert" in b]
+    assert "fixtures/seed/hnr-2022-04-22-xinxiang.txt" in command
+    loop = re.search(r"for f in ([a-z ]+); do", command)
+    assert loop is not None
+    writable = sorted(name for name, fmt in FORMATS.items() if fmt.writable)
+    assert sorted(loop[1].split()) == writable

@@ -28,6 +28,7 @@ class Context:
     converter: Converter
     validators: Validators
     timezone: tzinfo | None = None
+    encoding: str | None = None
     check: bool = True
     path: str | None = None
     """The file being read, when there is one: its extension can tell the layout."""
@@ -63,6 +64,8 @@ class Format:
     output_schema: str | None = None
     locate: Callable[[str, str], tuple[int, int] | None] | None = None
     """(line, column) in the source text of a path, for formats that can tell."""
+    legacy_encodings: bool = False
+    """Whether files may come in encodings other than UTF-8 (detected, or --encoding)."""
 
     @property
     def readable(self) -> bool:

@@ -1,0 +1,59 @@
+"""Bytes to text the way news archives need it: BOMs, UTF-8, and the legacy encodings.
+
+Chinese pages are still saved in GBK or GB18030, Taiwanese ones in Big5, Japanese in
+Shift_JIS. A byte order mark wins; then strict UTF-8 (what almost everything is now);
+then detection by charset-normalizer. The caller can always name the encoding instead.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+__all__ = ["DecodeError", "decode"]
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE, whose BOM is its prefix
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+class DecodeError(ValueError):
+    """The bytes are not text in the named or any detectable encoding."""
+
+
+def decode(data: bytes, encoding: str | None = None, *, detect: bool = True) -> str:
+    """Text from `data`; `encoding` overrides everything, `detect` allows legacy encodings."""
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise DecodeError(f"unknown encoding {encoding!r}") from None
+        return _strict(data, encoding)
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return _strict(data, name)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if not detect:
+            raise DecodeError(
+                f"not UTF-8: byte {error.start} is {data[error.start]:#04x}"
+            ) from None
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise DecodeError("not text in UTF-8 or any encoding that could be detected")
+    return _strict(data, best.encoding)
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise DecodeError(
+            f"not {encoding}: byte {error.start} is {data[error.start]:#04x}"
+        ) from None
