@@ -8,13 +8,11 @@ gives an indented object for one article and JSON Lines for several.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..canonical import pointer
-from ..errors import Issue
-from ..jsonpos import locate
+from ..jsontext import loads, locate, parse_issue
 from ..model import Article
 from .base import Context, Format, Parsed
 
@@ -23,78 +21,21 @@ __all__ = ["FORMAT"]
 NAME = "article"
 
 
-def _refuse_constant(name: str) -> float:
-    raise ValueError(f"{name} is not a JSON number")
-
-
-_decoder = json.JSONDecoder(parse_constant=_refuse_constant)
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-
-
-def _lone_surrogates(value: Any, path: str = "") -> Iterator[str]:
-    """Pointers to strings holding a lone surrogate: JSON can escape one, Unicode cannot hold it."""
-    if isinstance(value, str):
-        if not value.isascii():
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:
-                yield path
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _lone_surrogates(item, path + pointer(index))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _lone_surrogates(key, path)
-            yield from _lone_surrogates(item, path + pointer(key))
-
-
-def _decode(text: str) -> Any:
-    """`json.loads`, refusing NaN and Infinity, lone surrogates and runaway nesting."""
-    try:
-        document = _decoder.decode(text)
-    except RecursionError:
-        raise ValueError("nested too deeply") from None
-    if _SURROGATE_ESCAPE.search(text):
-        for path in _lone_surrogates(document):
-            raise _LoneSurrogateError(path)
-    return document
-
-
-class _LoneSurrogateError(ValueError):
-    def __init__(self, path: str) -> None:
-        super().__init__("holds a lone surrogate, which is not Unicode text")
-        self.path = path
-
-
-def _parse_error(error: ValueError, line_offset: int = 0) -> Issue:
-    if isinstance(error, json.JSONDecodeError):
-        return Issue(
-            stage="parse",
-            format=NAME,
-            path="",
-            message=f"not valid JSON: {error.msg}",
-            line=error.lineno + line_offset,
-            column=error.colno,
-        )
-    path = error.path if isinstance(error, _LoneSurrogateError) else ""
-    return Issue(stage="parse", format=NAME, path=path, message=f"not valid JSON: {error}")
-
-
 def parse(text: str, context: Context) -> Iterator[Parsed]:
     text = text.removeprefix("\ufeff")
     if context.path is not None and context.path.endswith(".jsonl"):
         yield from _parse_lines(text)
         return
     try:
-        document = _decode(text)
+        document = loads(text)
     except json.JSONDecodeError as error:
         if error.msg == "Extra data":
             yield from _parse_lines(text)
         else:
-            yield Parsed(issues=[_parse_error(error)])
+            yield Parsed(issues=[parse_issue(error, NAME)])
         return
     except ValueError as error:
-        yield Parsed(issues=[_parse_error(error)])
+        yield Parsed(issues=[parse_issue(error, NAME)])
         return
     if isinstance(document, list):
         for index, item in enumerate(document):
@@ -108,9 +49,9 @@ def _parse_lines(text: str) -> Iterator[Parsed]:
         if not line.strip():
             continue
         try:
-            yield Parsed(document=_decode(line), line=number, source=line)
+            yield Parsed(document=loads(line), line=number, source=line)
         except ValueError as error:
-            yield Parsed(issues=[_parse_error(error, line_offset=number - 1)], line=number)
+            yield Parsed(issues=[parse_issue(error, NAME, line_offset=number - 1)], line=number)
 
 
 def to_article(document: Any, context: Context) -> Article:

@@ -1,10 +1,10 @@
-"""Pointers to positions in JSON text."""
+"""JSON text: positions of pointers."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsschema.jsonpos import locate
+from newsschema.jsontext import locate
 
 TEXT = """{
   "id": "x",

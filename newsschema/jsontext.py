@@ -1,0 +1,140 @@
+"""JSON text in and out of newsschema: strict loading, and positions for error reports.
+
+`loads` is `json.loads` made safe for input from the world: it refuses NaN and Infinity
+(not JSON), lone surrogates (JSON can escape one, no Unicode text can hold it) and
+runaway nesting. `locate` answers "line and column?" for a JSON Pointer: parsing into
+Python objects forgets positions, so the text is walked again, only along a failed
+pointer, only when a check has failed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from .canonical import pointer
+from .errors import Issue
+
+__all__ = ["JSONInputError", "loads", "locate", "parse_issue"]
+
+_WHITESPACE = " \t\r\n"
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+class JSONInputError(ValueError):
+    """Valid JSON syntax that newsschema still refuses; `path` says where."""
+
+    def __init__(self, message: str, path: str = "") -> None:
+        super().__init__(message)
+        self.path = path
+
+
+def _refuse_constant(name: str) -> float:
+    raise JSONInputError(f"{name} is not a JSON number")
+
+
+_strict = json.JSONDecoder(parse_constant=_refuse_constant)
+_plain = json.JSONDecoder()
+
+
+def _lone_surrogates(value: Any, path: str = "") -> Iterator[str]:
+    if isinstance(value, str):
+        if not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                yield path
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _lone_surrogates(item, path + pointer(index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _lone_surrogates(key, path)
+            yield from _lone_surrogates(item, path + pointer(key))
+
+
+def loads(text: str) -> Any:
+    """The JSON value in `text`; json.JSONDecodeError or JSONInputError if it has none."""
+    try:
+        document = _strict.decode(text)
+    except RecursionError:
+        raise JSONInputError("nested too deeply") from None
+    if _SURROGATE_ESCAPE.search(text):
+        for path in _lone_surrogates(document):
+            raise JSONInputError("holds a lone surrogate, which is not Unicode text", path)
+    return document
+
+
+def parse_issue(error: ValueError, format: str, line_offset: int = 0) -> Issue:
+    """A parse-stage `Issue` for what `loads` raised."""
+    if isinstance(error, json.JSONDecodeError):
+        return Issue(
+            stage="parse",
+            format=format,
+            path="",
+            message=f"not valid JSON: {error.msg}",
+            line=error.lineno + line_offset,
+            column=error.colno,
+        )
+    path = error.path if isinstance(error, JSONInputError) else ""
+    return Issue(stage="parse", format=format, path=path, message=f"not valid JSON: {error}")
+
+
+def _skip(text: str, position: int) -> int:
+    while position < len(text) and text[position] in _WHITESPACE:
+        position += 1
+    return position
+
+
+def _tokens(path: str) -> list[str]:
+    if not path:
+        return []
+    return [t.replace("~1", "/").replace("~0", "~") for t in path[1:].split("/")]
+
+
+def _child(text: str, position: int, token: str) -> int | None:
+    """The start of the member `token` of the object or array starting at `position`."""
+    opening = text[position]
+    if opening not in "{[":
+        return None
+    closing = "}" if opening == "{" else "]"
+    position = _skip(text, position + 1)
+    index = 0
+    while position < len(text) and text[position] != closing:
+        if opening == "{":
+            key, position = _plain.raw_decode(text, position)
+            position = _skip(text, _skip(text, position) + 1)  # past the colon
+            found = key == token
+        else:
+            found = token.isdigit() and int(token) == index
+        if found:
+            return position
+        _, position = _plain.raw_decode(text, position)
+        position = _skip(text, position)
+        if position < len(text) and text[position] == ",":
+            position = _skip(text, position + 1)
+        index += 1
+    return None
+
+
+def locate(text: str, path: str) -> tuple[int, int] | None:
+    """1-based (line, column) of what the JSON Pointer `path` names, or of its nearest parent.
+
+    A pointer to a missing member (a required key that is absent) gives its parent's
+    position. None when `text` is not JSON that the pointer can walk.
+    """
+    try:
+        position = _skip(text, 0)
+        for token in _tokens(path):
+            child = _child(text, position, token)
+            if child is None:
+                break
+            position = child
+    except (ValueError, IndexError, RecursionError):
+        return None
+    if position >= len(text):
+        return None
+    line = text.count("\n", 0, position) + 1
+    return line, position - (text.rfind("\n", 0, position) + 1) + 1
