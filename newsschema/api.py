@@ -82,8 +82,9 @@ class Session:
         **unknown: Any,
     ) -> Context:
         """The options of one call; `check=False` skips the three schema checks."""
-        if unknown:
-            raise UsageError(f"unknown option(s): {', '.join(sorted(unknown))}")
+        known = {name for fmt in FORMATS.values() for name in fmt.options}
+        if set(unknown) - known:
+            raise UsageError(f"unknown option(s): {', '.join(sorted(set(unknown) - known))}")
         if encoding is not None:
             try:
                 codecs.lookup(encoding)
@@ -96,6 +97,7 @@ class Session:
             encoding=encoding,
             check=check,
             path=path,
+            options=unknown,
         )
 
 
@@ -251,13 +253,15 @@ def _to_article(record: Parsed, fmt: Format, context: Context) -> Outcome:
         )
         if found:
             return Outcome(None, _located(found, record, fmt))
+    warnings = fmt.advise(record.document, context) if context.check and fmt.advise else []
     assert fmt.to_article is not None
     try:
         article = fmt.to_article(record.document, context)
     except (BaseValidationError, FieldError, ValueError, TypeError, KeyError) as error:
-        return Outcome(None, _located(issues_from_error(error, format=fmt.name), record, fmt))
+        found = [*warnings, *issues_from_error(error, format=fmt.name)]
+        return Outcome(None, _located(found, record, fmt))
     outcome = _model_check(article, context)
-    return attrs.evolve(outcome, issues=_located(outcome.issues, record, fmt))
+    return attrs.evolve(outcome, issues=_located([*warnings, *outcome.issues], record, fmt))
 
 
 def _model_check(article: Article, context: Context) -> Outcome:
@@ -269,14 +273,17 @@ def _model_check(article: Article, context: Context) -> Outcome:
 
 
 def read(data: Data, format: str | None = None, **options: Any) -> list[Article]:
-    """Every article in `data`; raises ValidationError listing every bad record's issues."""
+    """Every article in `data`; raises ValidationError listing every bad record's issues.
+
+    Warnings (guidelines a valid document misses) do not raise; `validate` lists them.
+    """
     articles: list[Article] = []
     issues: list[Issue] = []
     for outcome in outcomes(data, format, **options):
         if outcome.article is not None:
             articles.append(outcome.article)
         issues.extend(outcome.issues)
-    if issues:
+    if any(issue.severity == "error" for issue in issues):
         raise ValidationError(issues)
     return articles
 

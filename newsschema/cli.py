@@ -100,6 +100,11 @@ def main() -> None:
 )
 @click.option("--timezone", help="Time zone for times without one: +08:00 or Asia/Shanghai.")
 @click.option("--encoding", help="Encoding of saved pages (default: detect), e.g. gb18030.")
+@click.option(
+    "--embed",
+    is_flag=True,
+    help='jsonld: write a <script type="application/ld+json"> element for an HTML page.',
+)
 @click.option("--keep-going", is_flag=True, help="Convert the good records, report the bad.")
 def convert(
     inputs: tuple[str, ...],
@@ -108,10 +113,15 @@ def convert(
     output: Path | None,
     timezone: str | None,
     encoding: str | None,
+    embed: bool,
     keep_going: bool,
 ) -> None:
     """Convert INPUT files (or standard input) to another format."""
     names = inputs or (STDIN,)
+    options = {"embed": True} if embed else {}
+    for option in options:
+        if option not in FORMATS[to].options:
+            raise _usage(f"--{option} does not apply to {to}")
     per_file = output is not None and (output.is_dir() or len(names) > 1)
     extension = FORMATS[to].extensions[0]
     collected: list[Article] = []
@@ -120,20 +130,21 @@ def convert(
         for name in names:
             good, issues, _ = _read_one(name, from_, timezone=timezone, encoding=encoding)
             _print_issues(name, issues)
-            failed = failed or bool(issues)
-            if issues and not keep_going:
+            bad = any(issue.severity == "error" for issue in issues)
+            failed = failed or bad
+            if bad and not keep_going:
                 continue
             if per_file and output is not None:
                 if good:
                     stem = "stdin" if name == STDIN else Path(name).name.split(".")[0]
                     target = output / (stem + extension)
-                    _emit(api.write(good, to), target)
+                    _emit(api.write(good, to, **options), target)
             else:
                 collected.extend(good)
         if failed and not keep_going:
             raise _Exit1("nothing written: fix the input, or pass --keep-going")
         if not per_file and collected:
-            _emit(api.write(collected, to), output)
+            _emit(api.write(collected, to, **options), output)
     except ValidationError as error:
         _print_issues("output", error.issues)
         raise _Exit1("nothing written: the output failed its check") from None

@@ -46,7 +46,8 @@ class Issue:
             where += f" (line {self.line}" + (
                 f", column {self.column})" if self.column is not None else ")"
             )
-        return f"{self.stage}: {where}: {self.message}"
+        label = "" if self.severity == "error" else f"{self.severity}: "
+        return f"{label}{self.stage}: {where}: {self.message}"
 
 
 class NewsSchemaError(Exception):

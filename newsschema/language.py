@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-__all__ = ["guess_language"]
+__all__ = ["guess_language", "word_count"]
 
 # Common news characters written differently in Simplified and Traditional Chinese,
 # position by position.
@@ -71,3 +71,18 @@ def guess_language(text: str) -> str:
     }
     language, score = max(scores.items(), key=lambda item: item[1])
     return language if score >= 3 and count >= 20 else "und"
+
+
+# Han, kana and compatibility ideographs: each character is a word for counting purposes.
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff"
+_WORDS = re.compile(f"[{_CJK}]|[^\\W_{_CJK}]+")
+
+
+def word_count(text: str) -> int:
+    """Words in `text`, counting each Chinese or Japanese character as one word.
+
+    Splitting on spaces would count a whole Chinese sentence as one word; counting each
+    ideograph is what Chinese word counts (字数) mean. Other scripts count runs of letters
+    and digits, so ``New York 2022`` is three words and ``新乡市`` is three.
+    """
+    return len(_WORDS.findall(text))

@@ -13,7 +13,7 @@ import re
 import uuid
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import Any, Literal, NewType, TypeVar
+from typing import Any, Literal, NewType
 
 import attrs
 
@@ -54,7 +54,6 @@ _QCODE = _pattern(_DEFS["subject"]["properties"]["code"])
 _COUNTRY = _pattern(_DEFS["place"]["properties"]["country"])
 _NAMESPACE = uuid.UUID("6f1c3a52-4e0b-5d1e-9a57-2b8c1d0e7f43")
 
-T = TypeVar("T")
 Check = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 
@@ -192,13 +191,13 @@ def _to_optional_datetime(value: object) -> object:
     return None if value is None else _to_datetime(value)
 
 
-def _to_tuple(value: Iterable[T]) -> tuple[T, ...]:
+def _to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     if isinstance(value, (str, bytes, dict)) or value is None:
         return value  # type: ignore[return-value]  # refused by the type check
     return tuple(value)
 
 
-def _to_optional_tuple(value: Iterable[T] | None) -> tuple[T, ...]:
+def _to_optional_tuple(value: Iterable[Any] | None) -> tuple[Any, ...]:
     return () if value is None else _to_tuple(value)
 
 

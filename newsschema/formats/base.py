@@ -7,7 +7,7 @@ good ones around it still convert.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import tzinfo
 from typing import Any
 
@@ -32,6 +32,8 @@ class Context:
     check: bool = True
     path: str | None = None
     """The file being read, when there is one: its extension can tell the layout."""
+    options: Mapping[str, Any] = attrs.field(factory=dict)
+    """Options only some formats understand, such as ``embed`` for JSON-LD."""
 
 
 @attrs.frozen(kw_only=True)
@@ -66,6 +68,10 @@ class Format:
     """(line, column) in the source text of a path, for formats that can tell."""
     legacy_encodings: bool = False
     """Whether files may come in encodings other than UTF-8 (detected, or --encoding)."""
+    advise: Callable[[Any, Context], list[Issue]] | None = None
+    """Warnings about a valid input document (a guideline it misses); they never fail it."""
+    options: frozenset[str] = frozenset()
+    """The names of the format-specific options it understands."""
 
     @property
     def readable(self) -> bool:
