@@ -13,6 +13,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -118,7 +119,7 @@ def convert(
 ) -> None:
     """Convert INPUT files (or standard input) to another format."""
     names = inputs or (STDIN,)
-    options = {"embed": True} if embed else {}
+    options: dict[str, Any] = {"embed": True} if embed else {}
     for option in options:
         if option not in FORMATS[to].options:
             raise _usage(f"--{option} does not apply to {to}")
