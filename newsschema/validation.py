@@ -128,6 +128,8 @@ def _message(error: jsonschema.ValidationError) -> str:
     """
     if error.validator in ("pattern", "format", "not", "anyOf", "oneOf"):
         described = _description(error)
+        if described and isinstance(error.instance, (dict, list)):
+            return f"expected {described}"
         if described:
             return f"{error.instance!r} is not {described}"
     return str(error.message)

@@ -265,6 +265,7 @@ def _agents(value: Any, default: str = "Person") -> list[Agent]:
             email = email.removeprefix("mailto:") if email and "@" in email else None
         else:
             continue
+        name = _BYLINE_PREFIX.sub("", name) if name else None  # "By Jane Doe" is Jane Doe
         if name and all(a.name != name for a in agents):
             agents.append(Agent(name=name, type=kind, role=role, url=url, email=_email(email)))
     return agents
@@ -314,7 +315,8 @@ def _images(value: Any, base: str | None) -> list[Image]:
 
 
 def _keywords(value: Any) -> list[str]:
-    words = [w for t in _texts(value) for w in _KEYWORD_SEPARATORS.split(t)]
+    """An array is a list of keywords; a single string is a comma-separated list of them."""
+    words = _texts(value) if isinstance(value, list) else _KEYWORD_SEPARATORS.split(_text(value) or "")
     return list(dict.fromkeys(w.strip() for w in words if w.strip()))
 
 
@@ -456,6 +458,8 @@ def advise(node: dict[str, Any], context: Context) -> list[Issue]:
                     warn(where, f"{name!r} looks like several people; give one object each")
                 )
     for field in ("datePublished", "dateModified"):
+        if context.timezone is None:
+            break  # without --timezone, a time with no zone is an error, not a warning
         text = _text(node.get(field))
         match = _DATE.match(text) if text else None
         if match and not match["offset"]:
