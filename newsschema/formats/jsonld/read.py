@@ -316,7 +316,9 @@ def _images(value: Any, base: str | None) -> list[Image]:
 
 def _keywords(value: Any) -> list[str]:
     """An array is a list of keywords; a single string is a comma-separated list of them."""
-    words = _texts(value) if isinstance(value, list) else _KEYWORD_SEPARATORS.split(_text(value) or "")
+    words = (
+        _texts(value) if isinstance(value, list) else _KEYWORD_SEPARATORS.split(_text(value) or "")
+    )
     return list(dict.fromkeys(w.strip() for w in words if w.strip()))
 
 
