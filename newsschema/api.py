@@ -143,17 +143,15 @@ def _claims(path: str | None) -> list[Format]:
 
 
 def guess_format(text: str, path: str | None = None) -> Format:
-    """The format of a document: from its file name when that says, else from its content."""
+    """The format of a document: the one its file name claims if the content agrees, else
+    the one its content shows, else the claimed one (whose reader then says what is wrong)."""
     head = text[:_SNIFF_CHARS]
     claimed = _claims(path)
-    for fmt in claimed:
-        if fmt.sniff(head):
+    for fmt in [*claimed, *FORMATS.values()]:
+        if fmt.readable and fmt.sniff(head):
             return fmt
     if claimed:  # the name says what it should be: let that reader explain what is wrong
         return claimed[0]
-    for fmt in FORMATS.values():
-        if fmt.readable and fmt.sniff(head):
-            return fmt
     where = f"{path}: " if path else ""
     raise UsageError(f"{where}cannot tell the format; name it with --from")
 

@@ -132,6 +132,8 @@ def test_nan_is_not_json() -> None:
 
 def test_format_is_guessed_from_name_and_content() -> None:
     assert guess_format('{"date_published": 1}', "x.json").name == "article"
+    assert guess_format('{"@context": "https://schema.org"}', "x.json").name == "jsonld"
+    assert guess_format("{not json", "x.json").name == "article"
     assert guess_format('{"date_published": 1}').name == "article"
     with pytest.raises(UsageError):
         guess_format("<html></html>", "page.html")
