@@ -82,6 +82,24 @@ def test_iri_types_escaped_context_and_compact_offsets() -> None:
     assert article.publisher.type == "Organization"
 
 
+def test_unusable_values_are_dropped_not_fatal() -> None:
+    node = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Odd values",
+        "datePublished": "2024-01-01T09:00:00Z",
+        "inLanguage": "English (UK)",
+        "image": {"@type": "ImageObject", "url": "https://x.example/a.jpg", "width": "0"},
+        "author": {"@type": "Person", "name": "Jane Doe", "email": "not an address"},
+        "copyrightYear": "MMXXIV",
+    }
+    (article,) = newsschema.read(json.dumps(node), "jsonld")
+    assert article.language == "und"
+    assert article.images[0].width is None
+    assert article.authors[0].email is None
+    assert article.rights is None
+
+
 def test_html_body_becomes_paragraphs() -> None:
     (article,) = newsschema.read(DATA / "jsonld" / "valid" / "html-body-chinese.jsonld")
     assert article.body == ("近日，气温骤升。", "卡点党员干部顶着烈日执勤。", "胸前党徽熠熠生辉。")

@@ -47,6 +47,8 @@ DATE = re.compile(
     re.IGNORECASE,
 )
 BYLINE_PREFIX = re.compile(r"^\s*(by|von|par|por)\s+", re.IGNORECASE)
+# Well-formed enough to be a tag: anything else ("English (UK)", "en-") is undetermined.
+_LANGUAGE = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
 _KEYWORD_SEPARATORS = re.compile(r"\s*[,，、;；]\s*")
 
 
@@ -202,11 +204,17 @@ def images_of(value: Any, base: str | None) -> list[Image]:
                 url=url,
                 caption=text_of(details.get("caption")),
                 credit=text_of(details.get("creditText") or details.get("copyrightHolder")),
-                width=integer_of(details.get("width")),
-                height=integer_of(details.get("height")),
+                width=_size(details.get("width")),
+                height=_size(details.get("height")),
             )
         )
-    return [i for i in images if (i.width or 1) > 0 and (i.height or 1) > 0]
+    return images
+
+
+def _size(value: Any) -> int | None:
+    """A width or height in pixels; 0, "auto" and the like mean unknown."""
+    size = integer_of(value)
+    return size if size else None
 
 
 def keywords_of(value: Any) -> list[str]:
@@ -273,5 +281,5 @@ def language_of(value: Any) -> str:
     node = first(value)
     if isinstance(node, dict):
         node = node.get("alternateName") or node.get("name")
-    tag = text_of(node)
-    return tag.replace("_", "-") if tag else "und"
+    tag = (text_of(node) or "").replace("_", "-")
+    return tag if _LANGUAGE.fullmatch(tag) else "und"
