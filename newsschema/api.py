@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import codecs
 import functools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from cattrs import Converter
 from cattrs.errors import BaseValidationError
 
 from .canonical import issues_from_error, make_converter, pointer
-from .errors import FieldError, Issue, UsageError, ValidationError
+from .errors import FieldError, Issue, Stage, UsageError, ValidationError
 from .formats import FORMATS, Context, Format, Parsed
 from .model import Article
 from .text import DecodeError, decode
@@ -245,10 +245,8 @@ def _place(issue: Issue, record: Parsed, fmt: Format) -> Issue:
 def _to_article(record: Parsed, fmt: Format, context: Context) -> Outcome:
     if record.issues:
         return Outcome(None, _located(record.issues, record, fmt))
-    if context.check and fmt.input_schema:
-        found = context.validators[fmt.input_schema].issues(
-            record.document, stage="input", format=fmt.name
-        )
+    if context.check:
+        found = _check(record.document, fmt.input_schema, fmt.check_input, "input", fmt, context)
         if found:
             return Outcome(None, _located(found, record, fmt))
     warnings = fmt.advise(record.document, context) if context.check and fmt.advise else []
@@ -302,20 +300,38 @@ def write(
     assert fmt.from_article is not None
     assert fmt.serialise is not None
     items: list[Article] = [articles] if isinstance(articles, Article) else list(articles)
-    documents = [fmt.from_article(article, context) for article in items]
-    if context.check and fmt.output_schema:
-        validator = context.validators[fmt.output_schema]
-        many = len(documents) > 1
-        issues = [
-            issue
-            for index, document in enumerate(documents)
-            for issue in validator.issues(
-                document, stage="output", format=fmt.name, base=f"/{index}" if many else ""
-            )
-        ]
-        if issues:
-            raise ValidationError(issues)
+    documents = []
+    issues: list[Issue] = []
+    for index, article in enumerate(items):
+        where = f"/{index}" if len(items) > 1 else ""
+        try:
+            document = fmt.from_article(article, context)
+        except ValueError as error:  # text the format cannot carry, such as a control character
+            issues.append(Issue(stage="output", format=fmt.name, path=where, message=str(error)))
+            continue
+        documents.append(document)
+        if context.check:
+            found = _check(document, fmt.output_schema, fmt.check_output, "output", fmt, context)
+            issues.extend(attrs.evolve(issue, path=where + issue.path) for issue in found)
+    if issues:
+        raise ValidationError(issues)
     return fmt.serialise(documents, context)
+
+
+def _check(
+    document: Any,
+    schema: str | None,
+    check: Callable[[Any, Context], list[Issue]] | None,
+    stage: Stage,
+    fmt: Format,
+    context: Context,
+) -> list[Issue]:
+    """The format's own check for `stage`, or its JSON Schema."""
+    if check is not None:
+        return check(document, context)
+    if schema is not None:
+        return context.validators[schema].issues(document, stage=stage, format=fmt.name)
+    return []
 
 
 def convert(data: Data, to: str, *, from_: str | None = None, **options: Any) -> str:

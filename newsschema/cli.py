@@ -106,6 +106,11 @@ def main() -> None:
     is_flag=True,
     help='jsonld: write a <script type="application/ld+json"> element for an HTML page.',
 )
+@click.option(
+    "--xsd",
+    type=click.Path(exists=True, dir_okay=False),
+    help="newsml: also check the output against this XSD (IPTC's full NewsML-G2 schema).",
+)
 @click.option("--keep-going", is_flag=True, help="Convert the good records, report the bad.")
 def convert(
     inputs: tuple[str, ...],
@@ -115,11 +120,12 @@ def convert(
     timezone: str | None,
     encoding: str | None,
     embed: bool,
+    xsd: str | None,
     keep_going: bool,
 ) -> None:
     """Convert INPUT files (or standard input) to another format."""
     names = inputs or (STDIN,)
-    options: dict[str, Any] = {"embed": True} if embed else {}
+    options: dict[str, Any] = {k: v for k, v in (("embed", embed), ("xsd", xsd)) if v}
     for option in options:
         if option not in FORMATS[to].options:
             raise _usage(f"--{option} does not apply to {to}")

@@ -8,11 +8,11 @@ accepts, so the model and the schema never disagree about a time.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 
 from .schemas import load_schema
 
-__all__ = ["check_aware", "format_datetime", "parse_datetime"]
+__all__ = ["ISO8601", "check_aware", "format_datetime", "parse_datetime", "parse_iso8601"]
 
 _RFC3339 = re.compile(load_schema("article")["$defs"]["date_time"]["pattern"])
 _PARTS = re.compile(
@@ -52,3 +52,41 @@ def format_datetime(value: datetime) -> str:
     """RFC 3339 text for an aware datetime: seconds always, microseconds when set."""
     text = value.isoformat(timespec="microseconds" if value.microsecond else "seconds")
     return text
+
+
+ISO8601 = re.compile(
+    r"^(?P<date>\d{4}-\d{2}-\d{2})(?:[T ](?P<time>\d{2}:\d{2}(?::\d{2})?)(?P<fraction>[.,]\d+)?)?"
+    r"\s*(?P<offset>Z|[+-]\d{2}(?::?\d{2})?)?$",
+    re.IGNORECASE,
+)
+"""The ISO 8601 dialects publishers write: Z or an offset with or without a colon, or none;
+milliseconds; a space for the T; a date alone."""
+
+
+def parse_iso8601(text: str, zone: tzinfo | None) -> datetime:
+    """An aware datetime from lenient ISO 8601; a time with no offset is read in `zone`.
+
+    ValueError when the text is no date, or has no offset and no `zone` is given: a
+    reader must never guess the time zone of a news article.
+    """
+    match = ISO8601.match(text.strip())
+    if match is None:
+        raise ValueError(f"{text!r} is not an ISO 8601 date and time")
+    clock = match["time"] or "00:00:00"
+    fraction = (match["fraction"] or ".0")[1:7].ljust(6, "0")
+    try:
+        naive = datetime.fromisoformat(f"{match['date']}T{clock}.{fraction}")
+    except ValueError:
+        raise ValueError(f"{text!r} is not a real date and time") from None
+    offset = match["offset"]
+    if offset is None:
+        if zone is None:
+            raise ValueError(f"{text!r} has no time zone; give one, or pass --timezone")
+        return naive.replace(tzinfo=zone)
+    if offset.upper() == "Z":
+        return naive.replace(tzinfo=timezone.utc)
+    digits = offset[1:].replace(":", "").ljust(4, "0")
+    sign = -1 if offset[0] == "-" else 1
+    return naive.replace(
+        tzinfo=timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    )

@@ -68,6 +68,10 @@ class Format:
     """(line, column) in the source text of a path, for formats that can tell."""
     legacy_encodings: bool = False
     """Whether files may come in encodings other than UTF-8 (detected, or --encoding)."""
+    check_input: Callable[[Any, Context], list[Issue]] | None = None
+    """The input check for formats whose reader schema is not a JSON Schema (XML)."""
+    check_output: Callable[[Any, Context], list[Issue]] | None = None
+    """The output check for formats whose writer schema is not a JSON Schema (XML)."""
     advise: Callable[[Any, Context], list[Issue]] | None = None
     """Warnings about a valid input document (a guideline it misses); they never fail it."""
     options: frozenset[str] = frozenset()

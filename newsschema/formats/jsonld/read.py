@@ -15,11 +15,11 @@ from ...canonical import pointer
 from ...errors import FieldError, Issue
 from ...jsontext import loads, parse_issue
 from ...model import Article, Rights, derive_id
+from ...times import ISO8601
 from ..base import Context, Parsed
 from .graph import article_nodes, resolve, type_names, unwrap_script
 from .values import (
     BYLINE_PREFIX,
-    DATE,
     agents_of,
     boolean_of,
     datetime_of,
@@ -142,7 +142,7 @@ def advise(node: dict[str, Any], context: Context) -> list[Issue]:
         if context.timezone is None:
             break  # without --timezone, a time with no zone is an error, not a warning
         text = text_of(node.get(field))
-        match = DATE.match(text) if text else None
+        match = ISO8601.match(text) if text else None
         if match and not match["offset"]:
             found.append(warn(pointer(field), f"{text!r} has no time zone"))
     headline = text_of(node.get("headline"))

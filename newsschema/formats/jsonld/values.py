@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin
 
@@ -17,13 +17,13 @@ from lxml import html as lxml_html
 
 from ...errors import FieldError
 from ...model import URI, Agent, Image, Place, Subject
+from ...times import parse_iso8601
 from ...uri import is_uri, normalise_uri
 from ..base import Context
 from .graph import type_names
 
 __all__ = [
     "BYLINE_PREFIX",
-    "DATE",
     "agents_of",
     "boolean_of",
     "datetime_of",
@@ -41,11 +41,6 @@ __all__ = [
 
 _HTML_BLOCK = re.compile(r"<(?:p|br|div|h[1-6]|li|blockquote)\b[^>]*>", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
-DATE = re.compile(
-    r"^(?P<date>\d{4}-\d{2}-\d{2})(?:[T ](?P<time>\d{2}:\d{2}(?::\d{2})?)(?P<fraction>[.,]\d+)?)?"
-    r"\s*(?P<offset>Z|[+-]\d{2}(?::?\d{2})?)?$",
-    re.IGNORECASE,
-)
 BYLINE_PREFIX = re.compile(r"^\s*(by|von|par|por)\s+", re.IGNORECASE)
 # Well-formed enough to be a tag: anything else ("English (UK)", "en-") is undetermined.
 _LANGUAGE = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
@@ -123,23 +118,10 @@ def datetime_of(value: Any, field: str, context: Context) -> datetime | None:
     text = text_of(value)
     if text is None:
         return None
-    match = DATE.match(text)
-    if match is None:
-        raise FieldError(field, f"{text!r} is not an ISO 8601 date and time")
-    clock = match["time"] or "00:00:00"
-    fraction = (match["fraction"] or ".0")[1:7].ljust(6, "0")
-    naive = datetime.fromisoformat(f"{match['date']}T{clock}.{fraction}")
-    offset = match["offset"]
-    if offset is None:
-        if context.timezone is None:
-            raise FieldError(field, f"{text!r} has no time zone; give one, or pass --timezone")
-        return naive.replace(tzinfo=context.timezone)
-    if offset.upper() == "Z":
-        return naive.replace(tzinfo=timezone.utc)
-    digits = offset[1:].replace(":", "").ljust(4, "0")
-    sign = -1 if offset[0] == "-" else 1
-    delta = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
-    return naive.replace(tzinfo=timezone(sign * delta))
+    try:
+        return parse_iso8601(text, context.timezone)
+    except ValueError as error:
+        raise FieldError(field, str(error)) from None
 
 
 def agents_of(value: Any, default: str = "Person") -> list[Agent]:

@@ -1,0 +1,308 @@
+"""NewsML-G2 → articles: what IPTC and agencies publish, any namespace prefix.
+
+Text items only (``newsItem`` of class ``ninat:text``); a ``newsMessage`` gives one
+article per item. Bodies come as XHTML or NITF in ``inlineXML`` (paragraphs are the
+``p`` elements, whatever their namespace) or as plain text in ``inlineData`` (paragraphs
+at blank lines). Pretty-printing is not content: line breaks and the indentation after
+them become one space in every text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import datetime
+
+from lxml import etree
+
+from ...errors import Issue
+from ...model import URI, Agent, Article, Place, Rights, Subject, derive_id
+from ...times import parse_iso8601
+from ...uri import is_uri
+from ...xmlparse import XMLInputError, parse_xml
+from ..base import Context, Parsed
+from .write import NAR
+
+__all__ = ["check_input", "parse", "to_article"]
+
+NAME = "newsml"
+_BREAK = re.compile(r"\s*\n\s*")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_QCODE = re.compile(r"[A-Za-z0-9_.-]+:[!#-9;-~]+")
+_LANGUAGE = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_TIMES = ("itemMeta/firstCreated", "contentMeta/contentCreated", "itemMeta/versionCreated")
+
+
+def _q(path: str) -> str:
+    return "/".join(f"{{{NAR}}}{step}" for step in path.split("/"))
+
+
+def _local(element: etree._Element) -> str:
+    return etree.QName(element).localname
+
+
+def _clean(text: str | None) -> str | None:
+    cleaned = _BREAK.sub(" ", text).strip() if text else ""
+    return cleaned or None
+
+
+def _text(element: etree._Element | None) -> str | None:
+    if element is None:
+        return None
+    return _clean("".join(str(piece) for piece in element.itertext()))
+
+
+def _issue(message: str, path: str = "", element: etree._Element | None = None) -> Issue:
+    return Issue(stage="input", format=NAME, path=path, message=message, line=_line(element))
+
+
+def _line(element: etree._Element | None) -> int | None:
+    line = element.sourceline if element is not None else None
+    return line if isinstance(line, int) else None
+
+
+def parse(text: str, context: Context) -> Iterator[Parsed]:
+    try:
+        root = parse_xml(text)
+    except XMLInputError as error:
+        issue = Issue(
+            stage="parse",
+            format=NAME,
+            path="",
+            message=str(error),
+            line=error.line,
+            column=error.column,
+        )
+        yield Parsed(issues=[issue])
+        return
+    if etree.QName(root).namespace == NAR and _local(root).endswith("Item"):
+        refusal = _refusal(root)
+        if refusal:
+            yield Parsed(issues=[_issue(refusal, "", root)], base=f"/{_local(root)}")
+            return
+    if etree.QName(root).namespace != NAR or _local(root) not in ("newsItem", "newsMessage"):
+        found = f"<{_local(root)}> in {etree.QName(root).namespace or 'no namespace'}"
+        message = f"not NewsML-G2: the root is {found}, not a newsItem or newsMessage"
+        yield Parsed(
+            issues=[Issue(stage="parse", format=NAME, path="/", message=message, line=_line(root))]
+        )
+        return
+    if _local(root) == "newsItem":
+        items = [("/newsItem", root)]
+    else:
+        children = root.findall(_q("itemSet") + "/*")
+        items = [(f"/newsMessage/itemSet/*[{n}]", item) for n, item in enumerate(children, start=1)]
+    for base, item in items:
+        refusal = _refusal(item)
+        if refusal:
+            yield Parsed(issues=[_issue(refusal, "", item)], base=base)
+        else:
+            yield Parsed(document=item, base=base)
+
+
+def _refusal(item: etree._Element) -> str | None:
+    kind = _local(item)
+    if kind != "newsItem":
+        return f"a {kind} is not a text news item; newsschema reads newsItems of class ninat:text"
+    item_class = item.find(_q("itemMeta/itemClass"))
+    qcode = item_class.get("qcode", "") if item_class is not None else ""
+    if qcode and qcode != "ninat:text":
+        return f"a newsItem of class {qcode} is not text; newsschema reads ninat:text"
+    return None
+
+
+def check_input(item: etree._Element, context: Context) -> list[Issue]:
+    """What no article can do without: a headline and a time with a zone."""
+    issues = []
+    if _headline(item) is None:
+        issues.append(
+            _issue("is required: the item has no headline", "/contentMeta/headline", item)
+        )
+    times = [(path, item.find(_q(path))) for path in _TIMES]
+    present = [(path, element) for path, element in times if element is not None and _text(element)]
+    if not present:
+        issues.append(
+            _issue(
+                "is required: the item has no firstCreated, contentCreated or versionCreated",
+                "/itemMeta/firstCreated",
+                item,
+            )
+        )
+    for path, element in present:
+        try:
+            parse_iso8601(_text(element) or "", context.timezone)
+        except ValueError as error:
+            issues.append(_issue(str(error), f"/{path}", element))
+    return issues
+
+
+def _headline(item: etree._Element) -> str | None:
+    """contentMeta's headline; failing that, the body's own title, or the item's title."""
+    headlines = item.findall(_q("contentMeta/headline"))
+    main = [h for h in headlines if "sub" not in h.get("role", "")] or headlines
+    if main:
+        return _text(main[0])
+    inline = item.find(_q("contentSet/inlineXML"))
+    titles = [] if inline is None else [*inline.iter("{*}title"), *inline.iter("{*}hl1")]
+    titles += item.findall(_q("itemMeta/title"))
+    return next((t for t in map(_text, titles) if t), None)
+
+
+def _time(item: etree._Element, path: str, context: Context) -> datetime | None:
+    text = _text(item.find(_q(path)))
+    return parse_iso8601(text, context.timezone) if text else None
+
+
+def _party(element: etree._Element, default: str = "Person") -> Agent | None:
+    name = _text(element.find(_q("name"))) or _clean(element.get("literal"))
+    qcode = element.get("qcode")
+    if name is None and qcode:
+        name = qcode.split(":", 1)[-1] or None
+    uri = element.get("uri")
+    if name is None and uri:
+        name = uri
+    if name is None:
+        return None
+    kind = element.get("type", "")
+    agent_type = "Organization" if "organi" in kind else "Person" if "person" in kind else default
+    return Agent(name=name, type=agent_type, url=uri if uri and is_uri(uri) else None)  # type: ignore[arg-type]
+
+
+def _parties(elements: list[etree._Element], default: str = "Person") -> tuple[Agent, ...]:
+    agents: list[Agent] = []
+    for element in elements:
+        agent = _party(element, default)
+        if agent and all(a.name != agent.name for a in agents):
+            agents.append(agent)
+    return tuple(agents)
+
+
+def _body(item: etree._Element) -> tuple[str, ...]:
+    content_set = item.find(_q("contentSet"))
+    if content_set is None:
+        return ()
+    inline_xml = content_set.find(_q("inlineXML"))
+    if inline_xml is not None:
+        # NITF keeps the story in body.content (its abstract is the summary); XHTML in body.
+        container = next(inline_xml.iter("{*}body.content"), None)
+        container = container if container is not None else next(inline_xml.iter("{*}body"), None)
+        paragraphs = (container if container is not None else inline_xml).iter("{*}p")
+        return tuple(p for p in map(_text, paragraphs) if p)
+    inline_data = content_set.find(_q("inlineData"))
+    if inline_data is not None and inline_data.text:
+        return tuple(p for p in (_clean(b) for b in _BLANK_LINE.split(inline_data.text)) if p)
+    return ()
+
+
+def _subjects(item: etree._Element) -> tuple[Subject, ...]:
+    subjects = []
+    for element in item.findall(_q("contentMeta/subject")):
+        qcode = element.get("qcode")
+        uri = element.get("uri")
+        name = _text(element.find(_q("name"))) or _clean(element.get("literal"))
+        code = qcode if qcode and _QCODE.fullmatch(qcode) else None
+        if code or name or (uri and is_uri(uri)):
+            subjects.append(Subject(code=code, name=name, uri=uri if uri and is_uri(uri) else None))  # type: ignore[arg-type]
+    return tuple(subjects)
+
+
+def _place(item: etree._Element) -> Place | None:
+    located = item.find(_q("contentMeta/located"))
+    if located is None:
+        return None
+    country = None
+    for broader in located.findall(_q("broader")):
+        qcode = broader.get("qcode", "")
+        if qcode.startswith("iso3166-1a2:") and re.fullmatch(r"[A-Za-z]{2}", qcode[12:]):
+            country = qcode[12:].upper()
+    name = _text(located.find(_q("name"))) or _clean(located.get("literal"))
+    place = Place(name=name, country=country)
+    return place if place != Place() else None
+
+
+def _rights(item: etree._Element) -> Rights | None:
+    info = item.find(_q("rightsInfo"))
+    if info is None:
+        return None
+    holder = info.find(_q("copyrightHolder"))
+    terms = _text(info.find(_q("usageTerms")))
+    rights = Rights(
+        holder=_name(holder),
+        notice=_text(info.find(_q("copyrightNotice"))),
+        license=terms if terms and is_uri(terms) else None,  # type: ignore[arg-type]
+    )
+    return rights if rights != Rights() else None
+
+
+def _name(element: etree._Element | None) -> str | None:
+    agent = _party(element, "Organization") if element is not None else None
+    return agent.name if agent else None
+
+
+def _language(item: etree._Element) -> str:
+    language = item.find(_q("contentMeta/language"))
+    tag = (language.get("tag") if language is not None else None) or item.get(_XML_LANG) or ""
+    return tag if _LANGUAGE.fullmatch(tag) else "und"
+
+
+def to_article(item: etree._Element, context: Context) -> Article:
+    published = next(t for t in (_time(item, p, context) for p in _TIMES) if t)
+    version_created = _time(item, "itemMeta/versionCreated", context)
+    modified = _time(item, "contentMeta/contentModified", context)
+    if modified is None and version_created and version_created != published:
+        modified = version_created
+    headline = _headline(item) or ""
+    provider = item.find(_q("itemMeta/provider"))
+    publisher = _party(provider, "Organization") if provider is not None else None
+    guid = item.get("guid", "")
+    links = item.findall(_q("itemMeta/link"))
+    link = next((x.get("href") for x in links if x.get("rel") == "irel:canonical"), None)
+    urgency = _text(item.find(_q("contentMeta/urgency")))
+    version = item.get("version", "1")
+    sub = [h for h in item.findall(_q("contentMeta/headline")) if "sub" in h.get("role", "")]
+    descriptions = item.findall(_q("contentMeta/description"))
+    summary = next(
+        (d for d in descriptions if d.get("role") == "drol:summary"),
+        descriptions[0] if descriptions else None,
+    )
+    genre = item.find(_q("contentMeta/genre"))
+    return Article(
+        id=guid
+        if is_uri(guid)
+        else derive_id(publisher.name if publisher else None, published, headline),
+        version=int(version) if version.isdigit() and int(version) > 0 else 1,
+        url=URI(link) if link and is_uri(link) else None,
+        headline=headline,
+        subheadline=_text(sub[0]) if sub else None,
+        summary=_text(summary),
+        body=_body(item),
+        language=_language(item),
+        date_published=published,
+        date_modified=modified,
+        date_created=_time(item, "contentMeta/contentCreated", context),
+        authors=_parties(item.findall(_q("contentMeta/creator"))),
+        editors=_parties(
+            [
+                c
+                for c in item.findall(_q("contentMeta/contributor"))
+                if "editor" in c.get("role", "")
+            ]
+        ),
+        publisher=publisher,
+        source=next(
+            iter(_parties(item.findall(_q("contentMeta/infoSource")), "Organization")), None
+        ),
+        section=_text(item.find(_q("itemMeta/memberOf/name"))),
+        keywords=tuple(
+            dict.fromkeys(k for k in map(_text, item.findall(_q("contentMeta/keyword"))) if k)
+        ),
+        subjects=_subjects(item),
+        genre=(_text(genre.find(_q("name"))) or _clean(genre.get("literal")) or genre.get("qcode"))
+        if genre is not None
+        else None,
+        dateline=_text(item.find(_q("contentMeta/dateline"))),
+        location=_place(item),
+        rights=_rights(item),
+        urgency=int(urgency) if urgency and urgency.isdigit() and 1 <= int(urgency) <= 9 else None,
+    )
