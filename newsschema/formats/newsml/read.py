@@ -21,12 +21,11 @@ from ...times import parse_iso8601
 from ...uri import is_uri
 from ...xmlparse import XMLInputError, parse_xml
 from ..base import Context, Parsed
-from .write import NAR
+from .write import NAR, single_line
 
 __all__ = ["check_input", "parse", "to_article"]
 
 NAME = "newsml"
-_BREAK = re.compile(r"\s*\n\s*")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _QCODE = re.compile(r"[A-Za-z0-9_.-]+:[!#-9;-~]+")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
@@ -43,7 +42,7 @@ def _local(element: etree._Element) -> str:
 
 
 def _clean(text: str | None) -> str | None:
-    cleaned = _BREAK.sub(" ", text).strip() if text else ""
+    cleaned = single_line(text).strip() if text else ""
     return cleaned or None
 
 

@@ -8,8 +8,9 @@ travel in a ``newsMessage``. Output is checked against ``schemas/newsml-item.xsd
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from lxml import etree
@@ -19,7 +20,7 @@ from ...model import Agent, Article
 from ...times import format_datetime
 from ..base import Context
 
-__all__ = ["NAR", "XHTML", "from_article", "serialise"]
+__all__ = ["NAR", "XHTML", "from_article", "serialise", "single_line"]
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -27,6 +28,18 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_38.xml"
 _NAR_DEFAULT: Any = {None: NAR}  # default namespaces (lxml's stubs only type prefixed ones)
 _XHTML_DEFAULT: Any = {None: XHTML}
+
+
+_LINE_BREAK = re.compile(r"\s*[\n\r]\s*|\t")
+
+
+def single_line(text: str) -> str:
+    """Metadata text as NewsML-G2 holds it: on one line, breaks and tabs made spaces.
+
+    The specification's strings allow no tab, CR or LF; a reader may not tell a line
+    break from the indentation of pretty-printing, so both sides use this one rule.
+    """
+    return _LINE_BREAK.sub(" ", text)
 
 
 def _e(
@@ -40,7 +53,7 @@ def _e(
     for key, value in attributes.items():
         element.set(key, value)
     if text is not None:
-        element.text = text
+        element.text = single_line(text)
     return element
 
 
@@ -52,7 +65,15 @@ def _party(parent: etree._Element, tag: str, agent: Agent, role: str | None = No
     _e(_e(parent, tag, **attributes), "name", agent.name)
 
 
+_MAX_OFFSET = timedelta(hours=14)
+
+
 def _time(value: datetime) -> str:
+    """RFC 3339 with the offset; XML Schema allows offsets up to ±14:00, so a larger one
+    (RFC 3339 allows ±23:59, no place on Earth uses one) is written as the same instant in UTC."""
+    offset = value.utcoffset()
+    if offset is not None and abs(offset) > _MAX_OFFSET:
+        value = value.astimezone(timezone.utc)
     return format_datetime(value)
 
 
