@@ -357,3 +357,11 @@ def test_offsets_beyond_fourteen_hours_are_written_in_utc(iptc: etree.XMLSchema)
     assert_iptc_valid(iptc, text)
     assert "<firstCreated>2023-12-31T21:00:00+00:00</firstCreated>" in text
     assert newsschema.read(text)[0].date_published == far  # the same instant
+
+
+def test_cli_checks_against_iptc_xsd_when_named(iptc: etree.XMLSchema, tmp_path: Path) -> None:
+    target = tmp_path / "seed.xml"
+    args = ["convert", str(SEED_PAGE), "--to", "newsml", "--xsd", str(IPTC_XSD), "-o", str(target)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.stderr
+    assert_iptc_valid(iptc, target.read_text(encoding="utf-8"))
