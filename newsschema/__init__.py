@@ -6,7 +6,7 @@ promised to stay.
 
 from __future__ import annotations
 
-from .api import Outcome, Session, convert, outcomes, read, validate, write
+from .api import Outcome, Session, convert, outcomes, read, validate, write, write_to
 from .canonical import make_converter
 from .errors import FieldError, Issue, NewsSchemaError, UsageError, ValidationError
 from .model import Agent, Article, Image, Place, Rights, Subject, derive_id
@@ -35,4 +35,5 @@ __all__ = [
     "schema_names",
     "validate",
     "write",
+    "write_to",
 ]

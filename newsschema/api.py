@@ -12,7 +12,7 @@ import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import timedelta, timezone, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
@@ -36,6 +36,7 @@ __all__ = [
     "read",
     "validate",
     "write",
+    "write_to",
 ]
 
 Data = (
@@ -231,8 +232,13 @@ def _located(issues: Iterable[Issue], record: Parsed, fmt: Format) -> tuple[Issu
     return tuple(_place(issue, record, fmt) for issue in issues)
 
 
+def _describe(fmt: Format, path: str) -> str:
+    """A JSON Pointer in the format's own words (CSV: a column), other paths as they are."""
+    return fmt.describe_path(path) if fmt.describe_path and path[:1] == "/" else path
+
+
 def _place(issue: Issue, record: Parsed, fmt: Format) -> Issue:
-    path = record.base + issue.path
+    path = record.base + _describe(fmt, issue.path)
     if issue.line is not None:
         return attrs.evolve(issue, path=path)
     position = fmt.locate(record.source, path) if fmt.locate and record.source is not None else None
@@ -292,30 +298,71 @@ def write(
     **options: Any,
 ) -> str:
     """`articles` as text in `format`, after checking the output against the format's schema."""
-    session = session or default_session()
-    context = session.context(**options)
-    fmt = format_by_name(format)
-    if not fmt.writable:
-        raise UsageError(f"format {fmt.name!r} cannot be written; it is read only")
-    assert fmt.from_article is not None
+    context = (session or default_session()).context(**options)
+    fmt = _writable(format)
     assert fmt.serialise is not None
     items: list[Article] = [articles] if isinstance(articles, Article) else list(articles)
+    many = len(items) > 1
     documents = []
     issues: list[Issue] = []
     for index, article in enumerate(items):
-        where = f"/{index}" if len(items) > 1 else ""
-        try:
-            document = fmt.from_article(article, context)
-        except ValueError as error:  # text the format cannot carry, such as a control character
-            issues.append(Issue(stage="output", format=fmt.name, path=where, message=str(error)))
-            continue
+        document, found = _written(article, fmt, context, f"/{index}" if many else "")
         documents.append(document)
-        if context.check:
-            found = _check(document, fmt.output_schema, fmt.check_output, "output", fmt, context)
-            issues.extend(attrs.evolve(issue, path=where + issue.path) for issue in found)
+        issues.extend(found)
     if issues:
         raise ValidationError(issues)
     return fmt.serialise(documents, context)
+
+
+def write_to(
+    articles: Iterable[Article],
+    format: str,
+    out: TextIO,
+    *,
+    session: Session | None = None,
+    **options: Any,
+) -> int:
+    """Write `articles` to `out` one at a time, for formats that stream (CSV); returns the count.
+
+    Memory does not grow with the number of articles. The first article that fails its
+    output check stops the run with ValidationError; what was written before it stays in
+    `out`, so write to a temporary file and rename it on success.
+    """
+    context = (session or default_session()).context(**options)
+    fmt = _writable(format)
+    if fmt.stream is None:
+        raise UsageError(f"format {fmt.name!r} does not stream; use write()")
+
+    def documents() -> Iterator[Any]:
+        for index, article in enumerate(articles):
+            document, issues = _written(article, fmt, context, f"/{index}")
+            if issues:
+                raise ValidationError(issues)
+            yield document
+
+    return fmt.stream(documents(), context, out)
+
+
+def _writable(format: str) -> Format:
+    fmt = format_by_name(format)
+    if not fmt.writable:
+        raise UsageError(f"format {fmt.name!r} cannot be written; it is read only")
+    return fmt
+
+
+def _written(
+    article: Article, fmt: Format, context: Context, where: str
+) -> tuple[Any, list[Issue]]:
+    """The format's document for one article, and what its output check found."""
+    assert fmt.from_article is not None
+    try:
+        document = fmt.from_article(article, context)
+    except ValueError as error:  # text the format cannot carry, such as a control character
+        return None, [Issue(stage="output", format=fmt.name, path=where, message=str(error))]
+    if not context.check:
+        return document, []
+    found = _check(document, fmt.output_schema, fmt.check_output, "output", fmt, context)
+    return document, [attrs.evolve(i, path=where + _describe(fmt, i.path)) for i in found]
 
 
 def _check(

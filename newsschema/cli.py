@@ -20,6 +20,7 @@ import click
 from . import api
 from .errors import Issue, UsageError, ValidationError
 from .formats import FORMATS
+from .formats import csv as csv_format
 from .model import Article
 from .reporting import REPORTERS, FileReport
 from .schemas import load_schema, schema_names
@@ -111,6 +112,12 @@ def main() -> None:
     type=click.Path(exists=True, dir_okay=False),
     help="newsml: also check the output against this XSD (IPTC's full NewsML-G2 schema).",
 )
+@click.option("--bom", is_flag=True, help="csv: start with a UTF-8 byte order mark (for Excel).")
+@click.option(
+    "--datapackage",
+    is_flag=True,
+    help="csv: also write datapackage.json (Frictionless) beside the -o file.",
+)
 @click.option("--keep-going", is_flag=True, help="Convert the good records, report the bad.")
 def convert(
     inputs: tuple[str, ...],
@@ -121,15 +128,22 @@ def convert(
     encoding: str | None,
     embed: bool,
     xsd: str | None,
+    bom: bool,
+    datapackage: bool,
     keep_going: bool,
 ) -> None:
     """Convert INPUT files (or standard input) to another format."""
     names = inputs or (STDIN,)
-    options: dict[str, Any] = {k: v for k, v in (("embed", embed), ("xsd", xsd)) if v}
-    for option in options:
-        if option not in FORMATS[to].options:
-            raise _usage(f"--{option} does not apply to {to}")
     per_file = output is not None and (output.is_dir() or len(names) > 1)
+    flags: dict[str, Any] = {"embed": embed, "xsd": xsd, "bom": bom}
+    options = {flag: value for flag, value in flags.items() if value}
+    for flag in options:
+        if flag not in FORMATS[to].options:
+            raise _usage(f"--{flag} does not apply to {to}")
+    if datapackage and to != "csv":
+        raise _usage(f"--datapackage does not apply to {to}")
+    if datapackage and (output is None or per_file):
+        raise _usage("--datapackage needs -o naming the one CSV file to describe")
     extension = FORMATS[to].extensions[0]
     collected: list[Article] = []
     failed = False
@@ -152,6 +166,10 @@ def convert(
             raise _Exit1("nothing written: fix the input, or pass --keep-going")
         if not per_file and collected:
             _emit(api.write(collected, to, **options), output)
+            if datapackage and output is not None:
+                package = csv_format.datapackage(output.name, bom=bom)
+                text = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+                _write_atomically(output.parent / "datapackage.json", text)
     except ValidationError as error:
         _print_issues("output", error.issues)
         raise _Exit1("nothing written: the output failed its check") from None

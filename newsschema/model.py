@@ -201,6 +201,15 @@ def _to_optional_tuple(value: Iterable[Any] | None) -> tuple[Any, ...]:
     return () if value is None else _to_tuple(value)
 
 
+def _none_if_empty(value: object) -> object:
+    """A place or rights with nothing set says nothing: it is the same as none at all."""
+    if isinstance(value, (Place, Rights)) and all(
+        getattr(value, field.name) is None for field in attrs.fields(type(value))
+    ):
+        return None
+    return value
+
+
 def _default_person(value: object) -> object:
     return "Person" if value is None else value
 
@@ -329,9 +338,13 @@ class Article:
     subjects: tuple[Subject, ...] = _sequence(_instances(Subject))
     genre: str | None = _optional_text()
     dateline: str | None = _optional_text()
-    location: Place | None = attrs.field(default=None, validator=_optional(_instances(Place)))
+    location: Place | None = attrs.field(
+        default=None, converter=_none_if_empty, validator=_optional(_instances(Place))
+    )
     images: tuple[Image, ...] = _sequence(_instances(Image))
-    rights: Rights | None = attrs.field(default=None, validator=_optional(_instances(Rights)))
+    rights: Rights | None = attrs.field(
+        default=None, converter=_none_if_empty, validator=_optional(_instances(Rights))
+    )
     free: bool | None = attrs.field(default=None, validator=_optional(_instances(bool)))
     urgency: int | None = attrs.field(default=None, validator=_optional(_int_between(1, 9)))
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from . import article, jsonld, newsml, page
+from . import article, csv, jsonld, newsml, page
 from .base import Context, Format, Parsed
 
 __all__ = ["FORMATS", "Context", "Format", "Parsed"]
 
 FORMATS: Mapping[str, Format] = MappingProxyType(
-    {entry.name: entry for entry in (article.FORMAT, jsonld.FORMAT, newsml.FORMAT, page.FORMAT)}
+    {
+        entry.name: entry
+        for entry in (article.FORMAT, csv.FORMAT, jsonld.FORMAT, newsml.FORMAT, page.FORMAT)
+    }
 )

@@ -7,9 +7,9 @@ good ones around it still convert.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import tzinfo
-from typing import Any
+from typing import Any, TextIO
 
 import attrs
 from cattrs import Converter
@@ -74,6 +74,10 @@ class Format:
     """The output check for formats whose writer schema is not a JSON Schema (XML)."""
     advise: Callable[[Any, Context], list[Issue]] | None = None
     """Warnings about a valid input document (a guideline it misses); they never fail it."""
+    describe_path: Callable[[str], str] | None = None
+    """Turns a JSON Pointer into the format's own words for a place (CSV: a column)."""
+    stream: Callable[[Iterable[Any], Context, TextIO], int] | None = None
+    """Writes documents one at a time, for output that must not be held in memory."""
     options: frozenset[str] = frozenset()
     """The names of the format-specific options it understands."""
 

@@ -1,0 +1,326 @@
+"""The ``csv`` format: one row per article, every canonical field, exact both ways.
+
+Columns come in one documented order (`COLUMNS`). Sub-objects are flattened into named
+columns (``publisher_name``, ``location_country``); lists are JSON arrays — what a Table
+Schema ``array`` field is — so any value, separators, quotes and new lines included,
+round-trips exactly and still reads plainly. Text cells that a spreadsheet would run as a
+formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) get a
+leading apostrophe, which the reader takes off again. Rows are streamed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, TextIO
+
+from ..errors import Issue
+from ..model import Article
+from .base import Context, Format, Parsed
+
+__all__ = ["COLUMNS", "FORMAT", "datapackage", "table_schema", "write_rows"]
+
+NAME = "csv"
+_AGENT_KEYS = ("name", "type", "role", "url", "email")
+# column → (canonical path, Table Schema type)
+_SCALARS: dict[str, tuple[tuple[str, ...], str]] = {
+    "id": (("id",), "string"),
+    "version": (("version",), "integer"),
+    "url": (("url",), "string"),
+    "headline": (("headline",), "string"),
+    "subheadline": (("subheadline",), "string"),
+    "summary": (("summary",), "string"),
+    "body": (("body",), "array"),
+    "language": (("language",), "string"),
+    "date_published": (("date_published",), "datetime"),
+    "date_modified": (("date_modified",), "datetime"),
+    "date_created": (("date_created",), "datetime"),
+    "authors": (("authors",), "array"),
+    "editors": (("editors",), "array"),
+    **{f"publisher_{k}": (("publisher", k), "string") for k in _AGENT_KEYS},
+    **{f"source_{k}": (("source", k), "string") for k in _AGENT_KEYS},
+    "section": (("section",), "string"),
+    "keywords": (("keywords",), "array"),
+    "subjects": (("subjects",), "array"),
+    "genre": (("genre",), "string"),
+    "dateline": (("dateline",), "string"),
+    "location_name": (("location", "name"), "string"),
+    "location_country": (("location", "country"), "string"),
+    "location_latitude": (("location", "latitude"), "number"),
+    "location_longitude": (("location", "longitude"), "number"),
+    "images": (("images",), "array"),
+    "rights_holder": (("rights", "holder"), "string"),
+    "rights_notice": (("rights", "notice"), "string"),
+    "rights_license": (("rights", "license"), "string"),
+    "rights_year": (("rights", "year"), "integer"),
+    "free": (("free",), "boolean"),
+    "urgency": (("urgency",), "integer"),
+}
+COLUMNS = tuple(_SCALARS)
+_REQUIRED = ("id", "headline", "body", "language", "date_published")
+_BY_PATH = {path: column for column, (path, _) in _SCALARS.items()}
+_OBJECTS = ("publisher", "source", "location", "rights")
+_FORMULA = re.compile(r"^'*[=+\-@\t\r]")
+_NEUTRALISED = re.compile(r"^'+[=+\-@\t\r]")
+
+
+# --- cells -------------------------------------------------------------------------------
+
+
+def _neutralise(text: str) -> str:
+    """A leading apostrophe makes spreadsheets show the cell as text, not run it."""
+    return "'" + text if _FORMULA.match(text) else text
+
+
+def _restore(text: str) -> str:
+    return text[1:] if _NEUTRALISED.match(text) else text
+
+
+def _cell(value: Any, kind: str) -> str:
+    if value is None:
+        return ""
+    if kind == "array":
+        return json.dumps(value, ensure_ascii=False)
+    if kind == "boolean":
+        return "true" if value else "false"
+    if kind in ("integer", "number"):
+        return repr(value) if isinstance(value, float) else str(value)
+    return _neutralise(str(value))
+
+
+def _value(text: str, kind: str) -> Any:
+    """The canonical value of a cell; ValueError says what is wrong with it."""
+    if text == "":
+        return [] if kind == "array" else None
+    if kind == "array":
+        value = json.loads(text)
+        if not isinstance(value, list):
+            raise ValueError("expected a JSON array")
+        return value
+    if kind == "integer":
+        if not re.fullmatch(r"[+-]?[0-9]+", text.strip()):
+            raise ValueError(f"{text!r} is not a whole number")
+        return int(text)
+    if kind == "number":
+        number = float(text)
+        if number != number or number in (float("inf"), float("-inf")):
+            raise ValueError(f"{text!r} is not a finite number")
+        return int(number) if re.fullmatch(r"[+-]?[0-9]+", text.strip()) else number
+    if kind == "boolean":
+        if text.lower() not in ("true", "false"):
+            raise ValueError(f"{text!r} is not true or false")
+        return text.lower() == "true"
+    return _restore(text)
+
+
+# --- rows --------------------------------------------------------------------------------
+
+
+def _flatten(document: dict[str, Any]) -> dict[str, str]:
+    row = {}
+    for column, (path, kind) in _SCALARS.items():
+        value: Any = document
+        for step in path:
+            value = value.get(step) if isinstance(value, dict) else None
+        row[column] = _cell(value, kind)
+    return row
+
+
+def _document(row: dict[str, str], base: str) -> tuple[dict[str, Any], list[Issue]]:
+    document: dict[str, Any] = {}
+    issues = []
+    for column, text in row.items():
+        path, kind = _SCALARS[column]
+        try:
+            value = _value(text, kind)
+        except ValueError as error:
+            message = (
+                str(error)
+                if not isinstance(error, json.JSONDecodeError)
+                else f"not a JSON array: {error.msg}"
+            )
+            issues.append(
+                Issue(stage="input", format=NAME, path=f", column {column}", message=message)
+            )
+            continue
+        if value is None or (value == [] and column not in _REQUIRED):
+            continue
+        if len(path) == 1:
+            document[path[0]] = value
+        else:
+            document.setdefault(path[0], {})[path[1]] = value
+    return document, issues
+
+
+def describe_path(pointer: str) -> str:
+    """``/publisher/name`` → ``, column publisher_name``.
+
+    ``/authors/0/name`` → ``, column authors[0].name``: the cell and the place inside it.
+    """
+    steps = pointer.strip("/").split("/") if pointer else []
+    if not steps:
+        return ""
+    if len(steps) >= 2 and (steps[0], steps[1]) in _BY_PATH:
+        return f", column {_BY_PATH[(steps[0], steps[1])]}"
+    rest = "".join(f"[{s}]" if s.isdigit() else f".{s}" for s in steps[1:])
+    return f", column {steps[0]}{rest}"
+
+
+def parse(text: str, context: Context) -> Iterator[Parsed]:
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error) as error:
+        message = (
+            "the file is empty: it needs a header row"
+            if isinstance(error, StopIteration)
+            else str(error)
+        )
+        yield Parsed(
+            issues=[Issue(stage="parse", format=NAME, path="row 1", message=message, line=1)]
+        )
+        return
+    unknown = [c for c in header if c not in _SCALARS]
+    missing = [c for c in _REQUIRED if c not in header]
+    repeated = sorted({c for c in header if header.count(c) > 1})
+    problems = [
+        *(f"unknown column {c!r}" for c in unknown),
+        *(f"missing column {c!r}" for c in missing),
+        *(f"column {c!r} appears more than once" for c in repeated),
+    ]
+    if problems:
+        yield Parsed(
+            issues=[
+                Issue(stage="parse", format=NAME, path="row 1", message=m, line=1) for m in problems
+            ]
+        )
+        return
+    number = 1
+    while True:
+        line = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            yield Parsed(
+                issues=[
+                    Issue(
+                        stage="parse",
+                        format=NAME,
+                        path=f"row {number + 1}",
+                        message=f"not valid CSV: {error}",
+                        line=line,
+                    )
+                ]
+            )
+            return
+        number += 1
+        base = f"row {number}"
+        if len(cells) != len(header):
+            message = f"has {len(cells)} cells; the header has {len(header)}"
+            yield Parsed(
+                issues=[Issue(stage="input", format=NAME, path="", message=message)],
+                base=base,
+                line=line,
+            )
+            continue
+        document, issues = _document(dict(zip(header, cells, strict=True)), base)
+        yield Parsed(document=document, issues=issues, base=base, line=line)
+
+
+def to_article(document: dict[str, Any], context: Context) -> Article:
+    article: Article = context.converter.structure(document, Article)
+    return article
+
+
+def from_article(article: Article, context: Context) -> dict[str, str]:
+    return _flatten(context.converter.unstructure(article))
+
+
+def check_output(row: dict[str, str], context: Context) -> list[Issue]:
+    """The row must decode to a canonical article: what is written can be read back."""
+    document, issues = _document(row, "")
+    if issues:
+        return issues
+    return context.validators["article"].issues(document, stage="output", format=NAME)
+
+
+def _writer(out: TextIO) -> Any:
+    return csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
+
+
+def write_rows(rows: Iterable[dict[str, str]], out: TextIO, *, bom: bool = False) -> int:
+    """Header and rows to `out`, one at a time: memory does not grow with the rows."""
+    if bom:
+        out.write("\ufeff")
+    writer = _writer(out)
+    writer.writeheader()
+    count = 0
+    for row in rows:
+        writer.writerow(row)
+        count += 1
+    return count
+
+
+def serialise(documents: Sequence[dict[str, str]], context: Context) -> str:
+    out = io.StringIO()
+    write_rows(documents, out, bom=bool(context.options.get("bom")))
+    return out.getvalue()
+
+
+def table_schema() -> dict[str, Any]:
+    """The Frictionless Table Schema of the CSV newsschema writes."""
+    fields = []
+    for column, (_, kind) in _SCALARS.items():
+        field: dict[str, Any] = {"name": column, "type": kind}
+        if column in _REQUIRED:
+            field["constraints"] = {"required": True}
+        if kind == "datetime":
+            field["description"] = "RFC 3339 with an offset"
+        fields.append(field)
+    return {"fields": fields, "primaryKey": ["id"], "missingValues": [""]}
+
+
+def datapackage(csv_name: str, *, bom: bool = False) -> dict[str, Any]:
+    """A Frictionless Data Package describing one CSV file written beside it."""
+    return {
+        "name": "newsschema-articles",
+        "profile": "tabular-data-package",
+        "resources": [
+            {
+                "name": "articles",
+                "path": csv_name,
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8-sig" if bom else "utf-8",
+                "schema": table_schema(),
+            }
+        ],
+    }
+
+
+def sniff(head: str) -> bool:
+    first = head.removeprefix("\ufeff").split("\n", 1)[0]
+    return first.startswith("id,") and "headline" in first
+
+
+FORMAT = Format(
+    name=NAME,
+    extensions=(".csv",),
+    description="one row per article, with a Frictionless Table Schema",
+    sniff=sniff,
+    parse=parse,
+    to_article=to_article,
+    from_article=from_article,
+    serialise=serialise,
+    input_schema="article",
+    check_output=check_output,
+    describe_path=describe_path,
+    stream=lambda rows, context, out: write_rows(rows, out, bom=bool(context.options.get("bom"))),
+    options=frozenset({"bom"}),
+)
