@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from . import article, csv, jsonld, newsml, page
+from . import article, csv, jsonld, newsml, ninjs, page
 from .base import Context, Format, Parsed
 
 __all__ = ["FORMATS", "Context", "Format", "Parsed"]
@@ -13,6 +13,13 @@ __all__ = ["FORMATS", "Context", "Format", "Parsed"]
 FORMATS: Mapping[str, Format] = MappingProxyType(
     {
         entry.name: entry
-        for entry in (article.FORMAT, csv.FORMAT, jsonld.FORMAT, newsml.FORMAT, page.FORMAT)
+        for entry in (
+            article.FORMAT,
+            csv.FORMAT,
+            jsonld.FORMAT,
+            newsml.FORMAT,
+            ninjs.FORMAT,
+            page.FORMAT,
+        )
     }
 )
