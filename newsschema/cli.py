@@ -19,6 +19,7 @@ import click
 
 from . import api
 from .errors import Issue, UsageError, ValidationError
+from .fixtures import write_fixtures
 from .formats import FORMATS
 from .formats import csv as csv_format
 from .model import Article
@@ -228,6 +229,24 @@ def validate(
     REPORTERS[report]().report(reports, sys.stdout)
     if not all(r.valid for r in reports):
         sys.exit(1)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--count", default=10, show_default=True, type=click.IntRange(1, 100_000))
+@click.option("--seed", default=0, show_default=True, type=int, help="Same seed, same bytes.")
+@click.option(
+    "--to",
+    "formats",
+    multiple=True,
+    type=_format_choice(writable=True),
+    help="A format to write (repeat it; default: every writable format).",
+)
+def fixtures(directory: Path, count: int, seed: int, formats: tuple[str, ...]) -> None:
+    """Write COUNT realistic, valid test articles into DIRECTORY, with manifest.json."""
+    manifest = write_fixtures(directory, count, seed, formats)
+    files = sum(len(entry["files"]) for entry in manifest["articles"])
+    click.echo(f"{files} files for {count} articles in {directory}", err=True)
 
 
 @main.command()

@@ -8,13 +8,16 @@ JSON; `mutated_documents()` breaks one rule at a time, for testing rejection pat
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 import string
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import attrs
+from cattrs import Converter
 from hypothesis import strategies as st
 
 from .canonical import make_converter
@@ -25,11 +28,13 @@ __all__ = [
     "articles",
     "canonical_documents",
     "datetimes",
+    "documents",
     "json_values",
     "language_tags",
     "mutated_documents",
     "texts",
     "uris",
+    "xml_safe",
 ]
 
 _SPACES = " \t\n\u00a0\u3000\u2003"
@@ -186,6 +191,43 @@ def canonical_documents() -> st.SearchStrategy[dict[str, Any]]:
     """The canonical JSON of valid articles, as `json.loads` would give it."""
     converter = make_converter()
     return articles().map(lambda a: json.loads(json.dumps(converter.unstructure(a))))
+
+
+@functools.cache
+def _converter() -> Converter:
+    return make_converter()
+
+
+_XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _replace_incompatible(value: Any) -> Any:
+    if isinstance(value, str):
+        return _XML_INCOMPATIBLE.sub("x", value)
+    if isinstance(value, list):
+        return [_replace_incompatible(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _replace_incompatible(item) for key, item in value.items()}
+    return value
+
+
+def xml_safe(article: Article) -> Article:
+    """`article` with the characters XML 1.0 cannot carry replaced by ``x``."""
+    converter = _converter()
+    document = _replace_incompatible(converter.unstructure(article))
+    keywords = document.get("keywords")
+    if keywords:
+        document["keywords"] = list(dict.fromkeys(keywords))
+    safe: Article = converter.structure(document, Article)
+    return safe
+
+
+def documents(format: str) -> st.SearchStrategy[str]:
+    """Valid documents in `format` (``article``, ``csv``, ``jsonld``, ``newsml``, ``ninjs``)."""
+    from . import api  # late: the strategies module must stay importable on its own
+
+    source = articles().map(xml_safe) if format == "newsml" else articles()
+    return source.map(lambda article: api.write(article, format))
 
 
 def json_values() -> st.SearchStrategy[Any]:

@@ -6,7 +6,6 @@ import os
 import re
 import time
 from pathlib import Path
-from typing import Any
 
 import attrs
 import pytest
@@ -16,9 +15,8 @@ from lxml import etree
 
 import newsschema
 from newsschema import Agent, Article, Place, Rights, ValidationError
-from newsschema.canonical import make_converter
 from newsschema.cli import main
-from newsschema.testing import articles
+from newsschema.testing import articles, xml_safe
 
 from .conftest import FIXTURES, SHARED
 
@@ -307,29 +305,6 @@ def newsml_view(article: Article) -> Article:
         rights=kept_rights if kept_rights != Rights() else None,
         free=None,
     )
-
-
-_XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-_CONVERTER = make_converter()
-
-
-def _replace_incompatible(value: Any) -> Any:
-    if isinstance(value, str):
-        return _XML_INCOMPATIBLE.sub("x", value)
-    if isinstance(value, list):
-        return [_replace_incompatible(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _replace_incompatible(item) for key, item in value.items()}
-    return value
-
-
-def xml_safe(article: Article) -> Article:
-    """The article with what XML 1.0 cannot carry replaced (a separate test covers refusal)."""
-    document = _replace_incompatible(_CONVERTER.unstructure(article))
-    safe: Article = _CONVERTER.structure(document, Article)
-    return safe
 
 
 @given(articles().map(xml_safe))
