@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-__all__ = ["guess_language", "word_count"]
+from .model import is_language_tag
+
+__all__ = ["guess_language", "language_or_und", "strip_byline", "word_count"]
 
 # Common news characters written differently in Simplified and Traditional Chinese,
 # position by position.
@@ -86,3 +88,17 @@ def word_count(text: str) -> int:
     and digits, so ``New York 2022`` is three words and ``新乡市`` is three.
     """
     return len(_WORDS.findall(text))
+
+
+_BYLINE_WORD = re.compile(r"^\s*(by|von|par|por)\s+", re.IGNORECASE)
+
+
+def strip_byline(name: str) -> str:
+    """``By Jane Doe`` → ``Jane Doe``: the by-line word is not part of a name."""
+    return _BYLINE_WORD.sub("", name)
+
+
+def language_or_und(tag: str | None) -> str:
+    """A declared language as a canonical tag (``zh_CN`` → ``zh-CN``), or ``und`` if it is none."""
+    candidate = (tag or "").strip().replace("_", "-")
+    return candidate if candidate and is_language_tag(candidate) else "und"

@@ -32,6 +32,8 @@ __all__ = [
     "Rights",
     "Subject",
     "derive_id",
+    "is_language_tag",
+    "is_qcode",
 ]
 
 URI = NewType("URI", str)
@@ -347,6 +349,16 @@ class Article:
     )
     free: bool | None = attrs.field(default=None, validator=_optional(_instances(bool)))
     urgency: int | None = attrs.field(default=None, validator=_optional(_int_between(1, 9)))
+
+
+def is_language_tag(text: str) -> bool:
+    """True for a tag the canonical schema accepts (well-formed BCP 47)."""
+    return _full(_LANGUAGE, text)
+
+
+def is_qcode(text: str) -> bool:
+    """True for a QCode the canonical schema accepts, such as ``medtop:20000446``."""
+    return _full(_QCODE, text)
 
 
 def derive_id(publisher: str | None, date_published: datetime, headline: str) -> URI:

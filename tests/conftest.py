@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import os
 from pathlib import Path
 
+import jsonschema
 import pytest
 from hypothesis import HealthCheck, settings
+from lxml import etree
 
 from newsschema.api import Session
 
@@ -26,3 +30,28 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 @pytest.fixture(scope="session")
 def session() -> Session:
     return Session()
+
+
+def reference(*parts: str) -> Path:
+    """A file of IPTC's in ../shared/reference: it must be there in CI; elsewhere, skip."""
+    path = SHARED.joinpath("reference", *parts)
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"IPTC's reference files must be beside the checkout in CI: {path}")
+        pytest.skip(f"../shared is not beside this checkout ({path} is missing)")
+    return path
+
+
+@functools.cache
+def iptc_newsml_xsd() -> etree.XMLSchema:
+    """IPTC's NewsML-G2 2.35 XSD, built once."""
+    xsd = reference("newsml-g2", "xsd", "NewsML-G2_2.35-spec-All-Power.xsd")
+    return etree.XMLSchema(etree.parse(str(xsd)))
+
+
+@functools.cache
+def iptc_ninjs_validator() -> jsonschema.Draft202012Validator:
+    """IPTC's ninjs 3.1 schema with format checks on, built once."""
+    schema = json.loads(reference("ninjs", "ninjs-schema_3.1.json").read_text(encoding="utf-8"))
+    checker = jsonschema.Draft202012Validator.FORMAT_CHECKER
+    return jsonschema.Draft202012Validator(schema, format_checker=checker)

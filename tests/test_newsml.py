@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import time
 from pathlib import Path
@@ -18,11 +17,9 @@ from newsschema import Agent, Article, Place, Rights, ValidationError
 from newsschema.cli import main
 from newsschema.testing import articles, xml_safe
 
-from .conftest import FIXTURES, SHARED
+from .conftest import FIXTURES, SHARED, iptc_newsml_xsd, reference
 
-REFERENCE = SHARED / "reference" / "newsml-g2"
-IPTC_XSD = REFERENCE / "xsd" / "NewsML-G2_2.35-spec-All-Power.xsd"
-EXAMPLES = REFERENCE / "examples"
+IPTC_XSD = SHARED / "reference" / "newsml-g2" / "xsd" / "NewsML-G2_2.35-spec-All-Power.xsd"
 SEED_PAGE = FIXTURES / "seed" / "hnr-2022-04-22-xinxiang.txt"
 NAR = "{http://iptc.org/std/nar/2006-10-01/}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -30,11 +27,7 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 
 @pytest.fixture(scope="module")
 def iptc() -> etree.XMLSchema:
-    if not IPTC_XSD.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"IPTC's XSD must be beside the checkout in CI: {IPTC_XSD}")
-        pytest.skip("../shared is not beside this checkout")
-    return etree.XMLSchema(etree.parse(str(IPTC_XSD)))
+    return iptc_newsml_xsd()
 
 
 def assert_iptc_valid(schema: etree.XMLSchema, text: str) -> etree._Element:
@@ -119,11 +112,7 @@ OFFICIAL = {
 
 @pytest.fixture(scope="module")
 def examples() -> Path:
-    if not EXAMPLES.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"IPTC's examples must be beside the checkout in CI: {EXAMPLES}")
-        pytest.skip("../shared is not beside this checkout")
-    return EXAMPLES
+    return reference("newsml-g2", "examples")
 
 
 @pytest.mark.parametrize("name", sorted(OFFICIAL))
@@ -310,18 +299,8 @@ def newsml_view(article: Article) -> Article:
 @given(articles().map(xml_safe))
 def test_generated_articles_round_trip_through_newsml(article: Article) -> None:
     text = newsschema.write(article, "newsml")
-    if IPTC_XSD.exists():
-        assert_iptc_valid(_iptc_schema(), text)
+    assert_iptc_valid(iptc_newsml_xsd(), text)
     assert newsschema.read(text, "newsml") == [newsml_view(article)]
-
-
-_CACHE: dict[str, etree.XMLSchema] = {}
-
-
-def _iptc_schema() -> etree.XMLSchema:
-    if "iptc" not in _CACHE:
-        _CACHE["iptc"] = etree.XMLSchema(etree.parse(str(IPTC_XSD)))
-    return _CACHE["iptc"]
 
 
 def test_offsets_beyond_fourteen_hours_are_written_in_utc(iptc: etree.XMLSchema) -> None:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 import attrs
-import jsonschema
 import pytest
 from hypothesis import given
 
@@ -17,26 +15,14 @@ from newsschema import Agent, Article, Place, Rights
 from newsschema.formats.ninjs import ninjs_version
 from newsschema.testing import articles
 
-from .conftest import FIXTURES, SHARED
+from .conftest import FIXTURES, iptc_ninjs_validator, reference
 
-REFERENCE = SHARED / "reference" / "ninjs"
 SEED_PAGE = FIXTURES / "seed" / "hnr-2022-04-22-xinxiang.txt"
-
-
-def iptc_validator() -> jsonschema.Draft202012Validator:
-    path = REFERENCE / "ninjs-schema_3.1.json"
-    if not path.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"IPTC's ninjs schema must be beside the checkout in CI: {path}")
-        pytest.skip("../shared is not beside this checkout")
-    schema = json.loads(path.read_text(encoding="utf-8"))
-    checker = jsonschema.Draft202012Validator.FORMAT_CHECKER
-    return jsonschema.Draft202012Validator(schema, format_checker=checker)
 
 
 def assert_iptc_valid(text: str) -> Any:
     document = json.loads(text)
-    errors = [e.message for e in iptc_validator().iter_errors(document)]
+    errors = [e.message for e in iptc_ninjs_validator().iter_errors(document)]
     assert errors == []
     return document
 
@@ -82,12 +68,7 @@ OFFICIAL = {
 
 @pytest.fixture(scope="module")
 def examples() -> Path:
-    folder = REFERENCE / "examples"
-    if not folder.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"IPTC's ninjs examples must be beside the checkout in CI: {folder}")
-        pytest.skip("../shared is not beside this checkout")
-    return folder
+    return reference("ninjs", "examples")
 
 
 @pytest.mark.parametrize("name", sorted(OFFICIAL))

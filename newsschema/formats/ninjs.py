@@ -20,8 +20,8 @@ from lxml import html as lxml_html
 
 from ..errors import FieldError, Issue
 from ..jsontext import loads, locate, parse_issue
-from ..language import word_count
-from ..model import URI, Agent, Article, Place, Rights, Subject, derive_id
+from ..language import language_or_und, strip_byline, word_count
+from ..model import URI, Agent, Article, Place, Rights, Subject, derive_id, is_qcode
 from ..times import format_datetime, parse_iso8601
 from ..uri import is_uri
 from .base import Context, Format, Parsed
@@ -32,9 +32,7 @@ NAME = "ninjs"
 SCHEMA_URI = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json"
 _COUNTRY_URI = re.compile(r"^https?://cvx?\.iptc\.org/iso3166-1a2/([A-Za-z]{2})$")
 _BREAK = re.compile(r"\n[ \t]*\n")
-_BY_PREFIX = re.compile(r"^\s*(by|von|par|por)\s+", re.IGNORECASE)
 _BY_SEPARATORS = re.compile(r"\s+(?:and|und|et|y|&)\s+|\s*[,;、，]\s*")
-_LANGUAGE = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
 
 
 # --- writer ------------------------------------------------------------------------------
@@ -249,7 +247,7 @@ def _authors(node: dict[str, Any]) -> tuple[Agent, ...]:
     by = _text(node.get("by")) or _text(node.get("byline"))
     if authors or by is None:
         return authors
-    names = [n.strip() for n in _BY_SEPARATORS.split(_BY_PREFIX.sub("", by)) if n.strip()]
+    names = [n.strip() for n in _BY_SEPARATORS.split(strip_byline(by)) if n.strip()]
     return tuple(Agent(name=n) for n in dict.fromkeys(names))
 
 
@@ -274,7 +272,7 @@ def _subjects(node: dict[str, Any]) -> tuple[Subject, ...]:
         if entry.get("rel") in ("keyword", "section"):
             continue
         code = _text(entry.get("literal")) or _text(entry.get("code"))
-        code = code if code and re.fullmatch(r"[A-Za-z0-9_.-]+:[!#-9;-~]+", code) else None
+        code = code if code and is_qcode(code) else None
         uri = (
             entry.get("uri") if isinstance(entry.get("uri"), str) and is_uri(entry["uri"]) else None
         )
@@ -348,7 +346,7 @@ def to_article(document: dict[str, Any], context: Context) -> Article:
         summary=_first_value(node.get("descriptions"), "summary")
         or _text(node.get("description_text")),
         body=_body(node),
-        language=language if _LANGUAGE.fullmatch(language) else "und",
+        language=language_or_und(language),
         date_published=published,
         date_modified=modified,
         date_created=_time(node, "contentcreated", context),

@@ -14,12 +14,12 @@ from typing import Any
 from ...canonical import pointer
 from ...errors import FieldError, Issue
 from ...jsontext import loads, parse_issue
+from ...language import strip_byline
 from ...model import Article, Rights, derive_id
 from ...times import ISO8601
 from ..base import Context, Parsed
 from .graph import article_nodes, resolve, type_names, unwrap_script
 from .values import (
-    BYLINE_PREFIX,
     agents_of,
     boolean_of,
     datetime_of,
@@ -122,7 +122,7 @@ def advise(node: dict[str, Any], context: Context) -> list[Issue]:
         for index, item in enumerate(people if isinstance(people, list) else [people]):
             name = text_of(item.get("name") if isinstance(item, dict) else item)
             where = pointer(field, index) if isinstance(people, list) else pointer(field)
-            if name and BYLINE_PREFIX.match(name):
+            if name and strip_byline(name) != name:
                 found.append(
                     warn(where, f"{name!r} starts with a by-line word; give the name alone")
                 )

@@ -16,14 +16,14 @@ from urllib.parse import urljoin
 from lxml import html as lxml_html
 
 from ...errors import FieldError
-from ...model import URI, Agent, Image, Place, Subject
+from ...language import language_or_und, strip_byline
+from ...model import URI, Agent, Image, Place, Subject, is_qcode
 from ...times import parse_iso8601
 from ...uri import is_uri, normalise_uri
 from ..base import Context
 from .graph import type_names
 
 __all__ = [
-    "BYLINE_PREFIX",
     "agents_of",
     "boolean_of",
     "datetime_of",
@@ -41,9 +41,6 @@ __all__ = [
 
 _HTML_BLOCK = re.compile(r"<(?:p|br|div|h[1-6]|li|blockquote)\b[^>]*>", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
-BYLINE_PREFIX = re.compile(r"^\s*(by|von|par|por)\s+", re.IGNORECASE)
-# Well-formed enough to be a tag: anything else ("English (UK)", "en-") is undetermined.
-_LANGUAGE = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
 _KEYWORD_SEPARATORS = re.compile(r"\s*[,，、;；]\s*")
 
 
@@ -144,7 +141,7 @@ def agents_of(value: Any, default: str = "Person") -> list[Agent]:
             email = email.removeprefix("mailto:") if email and "@" in email else None
         else:
             continue
-        name = BYLINE_PREFIX.sub("", name) if name else None  # "By Jane Doe" is Jane Doe
+        name = strip_byline(name) if name else None
         if name and all(a.name != name for a in agents):
             agents.append(Agent(name=name, type=kind, role=role, url=url, email=email_of(email)))
     return agents
@@ -217,9 +214,7 @@ def subjects_of(value: Any) -> list[Subject]:
             subjects.extend([Subject(name=name)] if name else [])
         elif isinstance(item, dict):
             code = text_of(item.get("termCode"))
-            valid_code = (
-                code if code and re.fullmatch(r"[A-Za-z0-9_.-]+:[!#-9;-~]+", code) else None
-            )
+            valid_code = code if code and is_qcode(code) else None
             name = text_of(item.get("name")) or (code if code and not valid_code else None)
             uri = uri_of(item.get("url") or item.get("@id"))
             if valid_code or name or uri:
@@ -263,5 +258,4 @@ def language_of(value: Any) -> str:
     node = first(value)
     if isinstance(node, dict):
         node = node.get("alternateName") or node.get("name")
-    tag = (text_of(node) or "").replace("_", "-")
-    return tag if _LANGUAGE.fullmatch(tag) else "und"
+    return language_or_und(text_of(node))

@@ -16,7 +16,8 @@ from datetime import datetime
 from lxml import etree
 
 from ...errors import Issue
-from ...model import URI, Agent, Article, Place, Rights, Subject, derive_id
+from ...language import language_or_und
+from ...model import URI, Agent, Article, Place, Rights, Subject, derive_id, is_qcode
 from ...times import parse_iso8601
 from ...uri import is_uri
 from ...xmlparse import XMLInputError, parse_xml
@@ -27,8 +28,6 @@ __all__ = ["check_input", "parse", "to_article"]
 
 NAME = "newsml"
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_QCODE = re.compile(r"[A-Za-z0-9_.-]+:[!#-9;-~]+")
-_LANGUAGE = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _TIMES = ("itemMeta/firstCreated", "contentMeta/contentCreated", "itemMeta/versionCreated")
 
@@ -200,7 +199,7 @@ def _subjects(item: etree._Element) -> tuple[Subject, ...]:
         qcode = element.get("qcode")
         uri = element.get("uri")
         name = _text(element.find(_q("name"))) or _clean(element.get("literal"))
-        code = qcode if qcode and _QCODE.fullmatch(qcode) else None
+        code = qcode if qcode and is_qcode(qcode) else None
         if code or name or (uri and is_uri(uri)):
             subjects.append(Subject(code=code, name=name, uri=uri if uri and is_uri(uri) else None))  # type: ignore[arg-type]
     return tuple(subjects)
@@ -241,8 +240,9 @@ def _name(element: etree._Element | None) -> str | None:
 
 def _language(item: etree._Element) -> str:
     language = item.find(_q("contentMeta/language"))
-    tag = (language.get("tag") if language is not None else None) or item.get(_XML_LANG) or ""
-    return tag if _LANGUAGE.fullmatch(tag) else "und"
+    return language_or_und(
+        (language.get("tag") if language is not None else None) or item.get(_XML_LANG)
+    )
 
 
 def to_article(item: etree._Element, context: Context) -> Article:
