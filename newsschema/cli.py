@@ -7,28 +7,27 @@ written atomically.
 
 from __future__ import annotations
 
+import functools
 import json
-import os
 import sys
-import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 
-from . import api
+from . import api, batch
 from .errors import Issue, UsageError, ValidationError
 from .fixtures import write_fixtures
 from .formats import FORMATS
 from .formats import csv as csv_format
 from .model import Article
-from .reporting import REPORTERS, FileReport
+from .reporting import REPORTERS
 from .schemas import load_schema, schema_names
 
 __all__ = ["main"]
 
-STDIN = "-"
+STDIN = batch.STDIN
 
 
 class _Exit1(click.ClickException):
@@ -37,39 +36,6 @@ class _Exit1(click.ClickException):
 
 def _usage(message: str) -> click.UsageError:
     return click.UsageError(message)
-
-
-def _read_input(name: str) -> api.Data:
-    if name == STDIN:
-        return sys.stdin.buffer.read()
-    path = Path(name)
-    if path.is_dir():
-        raise _usage(f"{name} is a folder; name the files in it")
-    if not path.is_file():
-        raise _usage(f"no such file: {name}")
-    return path
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write through a temporary file and rename, so a failure leaves any old file intact."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
-
-
-def _emit(text: str, output: Path | None) -> None:
-    if output is None:
-        stream = sys.stdout.buffer
-        stream.write(text.encode("utf-8"))
-        stream.flush()
-    else:
-        _write_atomically(output, text)
 
 
 def _print_issues(source: str, issues: Sequence[Issue]) -> None:
@@ -133,8 +99,11 @@ def convert(
     datapackage: bool,
     keep_going: bool,
 ) -> None:
-    """Convert INPUT files (or standard input) to another format."""
-    names = inputs or (STDIN,)
+    """Convert INPUT files, folders or globs (or standard input) to another format."""
+    try:
+        names = batch.expand(inputs or (STDIN,))
+    except UsageError as error:
+        raise _usage(str(error)) from None
     per_file = output is not None and (output.is_dir() or len(names) > 1)
     flags: dict[str, Any] = {"embed": embed, "xsd": xsd, "bom": bom}
     options = {flag: value for flag, value in flags.items() if value}
@@ -145,58 +114,55 @@ def convert(
         raise _usage(f"--datapackage does not apply to {to}")
     if datapackage and (output is None or per_file):
         raise _usage("--datapackage needs -o naming the one CSV file to describe")
-    extension = FORMATS[to].extensions[0]
-    collected: list[Article] = []
+    read = functools.partial(batch.outcomes_of, format=from_, timezone=timezone, encoding=encoding)
     failed = False
-    try:
-        for name in names:
-            good, issues, _ = _read_one(name, from_, timezone=timezone, encoding=encoding)
-            _print_issues(name, issues)
-            bad = any(issue.severity == "error" for issue in issues)
-            failed = failed or bad
-            if bad and not keep_going:
-                continue
-            if per_file and output is not None:
-                if good:
-                    stem = "stdin" if name == STDIN else Path(name).name.split(".")[0]
-                    target = output / (stem + extension)
-                    _emit(api.write(good, to, **options), target)
+
+    def good_articles(name: str) -> Iterator[Article]:
+        nonlocal failed
+        for outcome in read(name):
+            _print_issues(name, outcome.issues)
+            if outcome.article is None:
+                failed = True
+                if not keep_going:
+                    raise _Exit1("nothing written: fix the input, or pass --keep-going")
             else:
-                collected.extend(good)
-        if failed and not keep_going:
-            raise _Exit1("nothing written: fix the input, or pass --keep-going")
-        if not per_file and collected:
-            _emit(api.write(collected, to, **options), output)
+                yield outcome.article
+
+    try:
+        if per_file and output is not None:
+            for name in names:
+                try:
+                    articles = list(good_articles(name))
+                except _Exit1:
+                    continue  # this file is reported; the others are still converted
+                if articles:
+                    stem = "stdin" if name == STDIN else Path(name).name.split(".")[0]
+                    with batch.atomic_text(output / (stem + FORMATS[to].extensions[0])) as out:
+                        out.write(api.write(articles, to, **options))
+        else:
+            everything = (article for name in names for article in good_articles(name))
+            if FORMATS[to].stream is not None:  # row by row, in constant memory
+                with batch.atomic_text(output) as out:
+                    api.write_to(everything, to, out, **options)
+            else:
+                articles = list(everything)
+                if articles:
+                    text = api.write(articles, to, **options)
+                    with batch.atomic_text(output) as out:
+                        out.write(text)
             if datapackage and output is not None:
                 package = csv_format.datapackage(output.name, bom=bom)
-                text = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
-                _write_atomically(output.parent / "datapackage.json", text)
+                with batch.atomic_text(output.parent / "datapackage.json") as out:
+                    out.write(json.dumps(package, ensure_ascii=False, indent=2) + "\n")
     except ValidationError as error:
         _print_issues("output", error.issues)
         raise _Exit1("nothing written: the output failed its check") from None
     except UsageError as error:
         raise _usage(str(error)) from None
     if failed:
+        if per_file and not keep_going:
+            raise _Exit1("files with bad records were not converted; pass --keep-going")
         raise _Exit1("some records were not converted")
-
-
-def _read_one(
-    name: str, format: str | None, *, timezone: str | None, encoding: str | None
-) -> tuple[list[Article], list[Issue], str | None]:
-    """The good articles of one input, the issues of the bad records, and the format read."""
-    data = _read_input(name)
-    good: list[Article] = []
-    issues: list[Issue] = []
-    found = format
-    try:
-        for outcome in api.outcomes(data, format, timezone=timezone, encoding=encoding):
-            found = outcome.format
-            if outcome.article is not None:
-                good.append(outcome.article)
-            issues.extend(outcome.issues)
-    except ValidationError as error:  # undecodable bytes
-        issues.extend(error.issues)
-    return good, issues, found
 
 
 @main.command()
@@ -211,22 +177,27 @@ def _read_one(
 )
 @click.option("--timezone", help="Time zone for times without one: +08:00 or Asia/Shanghai.")
 @click.option("--encoding", help="Encoding of saved pages (default: detect), e.g. gb18030.")
+@click.option(
+    "--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 256), help="Processes."
+)
 def validate(
     files: tuple[str, ...],
     format: str | None,
     report: str,
     timezone: str | None,
     encoding: str | None,
+    jobs: int,
 ) -> None:
-    """Check FILES; exit 1 if any is invalid."""
-    reports: list[FileReport] = []
+    """Check FILES, folders or globs; exit 1 if any is invalid."""
     try:
-        for name in files:
-            _, issues, found = _read_one(name, format, timezone=timezone, encoding=encoding)
-            reports.append(FileReport(path=name, format=found, issues=tuple(issues)))
+        names = batch.expand(files)
+        with click.progressbar(length=len(names), file=sys.stderr, label="validating") as bar:
+            reports = batch.check_files(
+                names, format, timezone=timezone, encoding=encoding, jobs=jobs, progress=bar.update
+            )
     except UsageError as error:
         raise _usage(str(error)) from None
-    REPORTERS[report]().report(reports, sys.stdout)
+    REPORTERS[report](colour=sys.stdout.isatty()).report(reports, sys.stdout)
     if not all(r.valid for r in reports):
         sys.exit(1)
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Protocol, TextIO
+from typing import TextIO
 
 import attrs
+import click
 
 from .errors import Issue
 
@@ -42,8 +43,21 @@ def _summary(reports: Sequence[FileReport]) -> str:
     return f"{passed} passed, {len(reports) - passed} failed"
 
 
-class TextReporter:
+class Reporter:
+    """Formats reports; `colour` is for terminals only (the command line decides)."""
+
+    def __init__(self, *, colour: bool = False) -> None:
+        self.colour = colour
+
+    def report(self, reports: Sequence[FileReport], out: TextIO) -> None:
+        raise NotImplementedError
+
+
+class TextReporter(Reporter):
     """For people: one line per problem, ``file:line:column: stage path: message``."""
+
+    def _paint(self, text: str, colour: str) -> str:
+        return click.style(text, fg=colour) if self.colour else text
 
     def report(self, reports: Sequence[FileReport], out: TextIO) -> None:
         for report in reports:
@@ -53,11 +67,13 @@ class TextReporter:
                 )
                 label = "" if issue.severity == "error" else "warning: "
                 path = issue.path or "/"
-                out.write(f"{where}: {label}{issue.stage} {path}: {issue.message}\n")
-        out.write(_summary(reports) + "\n")
+                line = f"{where}: {label}{issue.stage} {path}: {issue.message}"
+                out.write(self._paint(line, "red" if not label else "yellow") + "\n")
+        failed = not all(report.valid for report in reports)
+        out.write(self._paint(_summary(reports), "red" if failed else "green") + "\n")
 
 
-class JsonReporter:
+class JsonReporter(Reporter):
     """For programs: the shape DESIGN.md promises."""
 
     def report(self, reports: Sequence[FileReport], out: TextIO) -> None:
@@ -100,7 +116,7 @@ def _escape_message(value: str) -> str:
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-class GithubReporter:
+class GithubReporter(Reporter):
     """For GitHub Actions: workflow commands that annotate the file in a pull request."""
 
     def report(self, reports: Sequence[FileReport], out: TextIO) -> None:
@@ -114,10 +130,6 @@ class GithubReporter:
                 text = f"{issue.stage} {issue.path or '/'}: {issue.message}"
                 out.write(f"::{issue.severity} {','.join(props)}::{_escape_message(text)}\n")
         out.write(_summary(reports) + "\n")
-
-
-class Reporter(Protocol):
-    def report(self, reports: Sequence[FileReport], out: TextIO) -> None: ...
 
 
 REPORTERS: dict[str, type[Reporter]] = {
