@@ -10,10 +10,9 @@ from __future__ import annotations
 import codecs
 import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from datetime import timedelta, timezone, tzinfo
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any, TextIO
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 from cattrs import Converter
@@ -23,7 +22,7 @@ from .canonical import issues_from_error, make_converter, pointer
 from .errors import FieldError, Issue, Stage, UsageError, ValidationError
 from .formats import FORMATS, Context, Format, Parsed
 from .model import Article
-from .text import DecodeError, decode
+from .sources import format_by_name, guess_format, parse_timezone, read_text, streamed
 from .validation import Validators
 
 __all__ = [
@@ -49,8 +48,6 @@ Data = (
     | Sequence[Mapping[str, Any]]
 )
 """Document text, a file, an article, a canonical mapping, or several of either."""
-
-_SNIFF_CHARS = 4096
 
 
 @attrs.frozen
@@ -107,106 +104,21 @@ def default_session() -> Session:
     return Session()
 
 
-def parse_timezone(value: str | tzinfo | None) -> tzinfo | None:
-    """A tzinfo from ``+08:00``, ``-0530``, ``Z``/``UTC`` or an IANA name like ``Asia/Shanghai``."""
-    if value is None or isinstance(value, tzinfo):
-        return value
-    text = value.strip()
-    if text.upper() in ("Z", "UTC"):
-        return timezone.utc
-    if text[:1] in "+-" and text[1:].replace(":", "").isdigit():
-        digits = text[1:].replace(":", "")
-        if len(digits) == 4 and int(digits[:2]) < 24 and int(digits[2:]) < 60:
-            sign = -1 if text[0] == "-" else 1
-            return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
-    try:
-        return ZoneInfo(text)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise UsageError(
-            f"unknown time zone {value!r}: give an offset like +08:00 or a name like Asia/Shanghai"
-        ) from None
-
-
-def format_by_name(name: str) -> Format:
-    try:
-        return FORMATS[name]
-    except KeyError:
-        raise UsageError(f"unknown format {name!r}; known formats: {', '.join(FORMATS)}") from None
-
-
-def _claims(path: str | None) -> list[Format]:
-    """The formats whose extensions `path` ends with, the longest extension first."""
-    if path is None:
-        return []
-    name = path.lower()
-    matches = [(ext, fmt) for fmt in FORMATS.values() for ext in fmt.extensions]
-    return [fmt for ext, fmt in sorted(matches, key=lambda m: -len(m[0])) if name.endswith(ext)]
-
-
-def guess_format(text: str, path: str | None = None) -> Format:
-    """The format of a document: the one its file name claims if the content agrees, else
-    the one its content shows, else the claimed one (whose reader then says what is wrong)."""
-    head = text[:_SNIFF_CHARS]
-    claimed = _claims(path)
-    for fmt in [*claimed, *FORMATS.values()]:
-        if fmt.readable and fmt.sniff(head):
-            return fmt
-    if claimed:  # the name says what it should be: let that reader explain what is wrong
-        return claimed[0]
-    where = f"{path}: " if path else ""
-    raise UsageError(f"{where}cannot tell the format; name it with --from")
-
-
-def _read(data: str | bytes | Path, format: str | None, context: Context) -> tuple[Format, str]:
-    """The format and text of document text, bytes or a file.
-
-    Bytes are UTF-8 for the JSON and XML formats; pages saved as text may come in a
-    legacy encoding, which is detected (or named with ``encoding=``). Bytes that are not
-    UTF-8 are only detected when the format they turn out to be allows it.
-    """
-    path = str(data) if isinstance(data, Path) else None
-    if isinstance(data, Path):
-        try:
-            data = data.read_bytes()
-        except OSError as error:
-            raise UsageError(f"cannot read {path}: {error.strerror}") from None
-    named = format_by_name(format) if format else next(iter(_claims(path)), None)
-    if isinstance(data, str):
-        return named if format and named else guess_format(data, path), data
-    where = named.name if named else ""
-    try:
-        text = decode(data, context.encoding, detect=False)
-        return named if format and named else guess_format(text, path), text
-    except DecodeError as not_utf8:
-        if context.encoding is not None:  # named by the user: no second guesses
-            raise _decode_failure(where, not_utf8) from None
-        if named is not None and not named.legacy_encodings:
-            raise _decode_failure(where, not_utf8) from None
-        try:
-            text = decode(data, detect=True)
-            found = named if format and named else guess_format(text, path)
-        except (DecodeError, UsageError):
-            raise _decode_failure(where, not_utf8) from None
-        if not found.legacy_encodings:
-            raise _decode_failure(found.name, not_utf8) from None
-        return found, text
-
-
-def _decode_failure(format: str, error: DecodeError) -> ValidationError:
-    return ValidationError([Issue(stage="parse", format=format, path="", message=str(error))])
-
-
 def outcomes(
     data: Data, format: str | None = None, *, session: Session | None = None, **options: Any
 ) -> Iterator[Outcome]:
     """Read `data` record by record; a bad record gives issues, never an exception."""
     context = (session or default_session()).context(**options)
-    if isinstance(data, (str, bytes, Path)):
-        fmt, text = _read(data, format, context)
+    from_stream = streamed(data, format, context)
+    records: Iterable[Parsed]
+    if from_stream is not None:
+        fmt, records = from_stream
+    elif isinstance(data, (str, bytes, Path)):
+        fmt, text = read_text(data, format, context)
         if fmt.parse is None:
             raise UsageError(f"format {fmt.name!r} cannot be read")
         context = attrs.evolve(context, path=str(data) if isinstance(data, Path) else None)
-        records: Iterable[Parsed] = fmt.parse(text, context)
+        records = fmt.parse(text, context)
     elif isinstance(data, Article):
         yield _model_check(data, context)
         return

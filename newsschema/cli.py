@@ -191,10 +191,14 @@ def validate(
     """Check FILES, folders or globs; exit 1 if any is invalid."""
     try:
         names = batch.expand(files)
-        with click.progressbar(length=len(names), file=sys.stderr, label="validating") as bar:
-            reports = batch.check_files(
-                names, format, timezone=timezone, encoding=encoding, jobs=jobs, progress=bar.update
-            )
+        check = functools.partial(
+            batch.check_files, names, format, timezone=timezone, encoding=encoding, jobs=jobs
+        )
+        if sys.stderr.isatty() and len(names) > 1:  # a progress bar for people, not for logs
+            with click.progressbar(length=len(names), file=sys.stderr, label="validating") as bar:
+                reports = check(progress=bar.update)
+        else:
+            reports = check()
     except UsageError as error:
         raise _usage(str(error)) from None
     REPORTERS[report](colour=sys.stdout.isatty()).report(reports, sys.stdout)

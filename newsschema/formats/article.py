@@ -8,7 +8,7 @@ gives an indented object for one article and JSON Lines for several.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ..canonical import pointer
@@ -24,13 +24,13 @@ NAME = "article"
 def parse(text: str, context: Context) -> Iterator[Parsed]:
     text = text.removeprefix("\ufeff")
     if context.path is not None and context.path.endswith(".jsonl"):
-        yield from _parse_lines(text)
+        yield from parse_lines(text.splitlines())
         return
     try:
         document = loads(text)
     except json.JSONDecodeError as error:
         if error.msg == "Extra data":
-            yield from _parse_lines(text)
+            yield from parse_lines(text.splitlines())
         else:
             yield Parsed(issues=[parse_issue(error, NAME)])
         return
@@ -44,8 +44,10 @@ def parse(text: str, context: Context) -> Iterator[Parsed]:
         yield Parsed(document=document, source=text)
 
 
-def _parse_lines(text: str) -> Iterator[Parsed]:
-    for number, line in enumerate(text.splitlines(), start=1):
+def parse_lines(lines: Iterable[str]) -> Iterator[Parsed]:
+    """JSON Lines, one record a line; `lines` may be an open file, read as it goes."""
+    for number, line in enumerate(lines, start=1):
+        line = line.rstrip("\r\n")
         if not line.strip():
             continue
         try:
@@ -85,4 +87,6 @@ FORMAT = Format(
     input_schema="article",
     output_schema="article",
     locate=locate,
+    parse_stream=lambda stream, context: parse_lines(stream),
+    streams=(".jsonl",),
 )

@@ -74,6 +74,10 @@ class Format:
     """The output check for formats whose writer schema is not a JSON Schema (XML)."""
     advise: Callable[[Any, Context], list[Issue]] | None = None
     """Warnings about a valid input document (a guideline it misses); they never fail it."""
+    parse_stream: Callable[[TextIO, Context], Iterator[Parsed]] | None = None
+    """Parses an open UTF-8 file as it reads it, for files too big to hold (JSON Lines, CSV)."""
+    streams: tuple[str, ...] = ()
+    """The extensions whose files `parse_stream` reads."""
     describe_path: Callable[[str], str] | None = None
     """Turns a JSON Pointer into the format's own words for a place (CSV: a column)."""
     stream: Callable[[Iterable[Any], Context, TextIO], int] | None = None

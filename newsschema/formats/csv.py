@@ -170,7 +170,12 @@ def describe_path(pointer: str) -> str:
 
 
 def parse(text: str, context: Context) -> Iterator[Parsed]:
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
+    yield from parse_rows(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+
+
+def parse_rows(stream: Iterable[str]) -> Iterator[Parsed]:
+    """Rows as they are read; `stream` may be an open file (opened with ``newline=""``)."""
+    reader = csv.reader(stream, strict=True)
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as error:
@@ -321,6 +326,8 @@ FORMAT = Format(
     input_schema="article",
     check_output=check_output,
     describe_path=describe_path,
+    parse_stream=lambda stream, context: parse_rows(stream),
+    streams=(".csv",),
     stream=lambda rows, context, out: write_rows(rows, out, bom=bool(context.options.get("bom"))),
     options=frozenset({"bom"}),
 )

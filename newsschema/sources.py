@@ -1,0 +1,143 @@
+"""How input reaches the pipeline: which format a file is, how its bytes become text.
+
+The file name claims a format and the content confirms it; bytes are UTF-8 for the JSON
+and XML formats and may be a legacy encoding for saved pages; a JSON Lines or CSV file is
+read as it streams, so an archive of millions of articles never sits in memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta, timezone, tzinfo
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import attrs
+
+from .errors import Issue, UsageError, ValidationError
+from .formats import FORMATS, Context, Format, Parsed
+from .text import DecodeError, decode
+
+__all__ = ["format_by_name", "guess_format", "parse_timezone", "read_text", "streamed"]
+
+_SNIFF_CHARS = 4096
+
+
+def parse_timezone(value: str | tzinfo | None) -> tzinfo | None:
+    """A tzinfo from ``+08:00``, ``-0530``, ``Z``/``UTC`` or an IANA name like ``Asia/Shanghai``."""
+    if value is None or isinstance(value, tzinfo):
+        return value
+    text = value.strip()
+    if text.upper() in ("Z", "UTC"):
+        return timezone.utc
+    if text[:1] in "+-" and text[1:].replace(":", "").isdigit():
+        digits = text[1:].replace(":", "")
+        if len(digits) == 4 and int(digits[:2]) < 24 and int(digits[2:]) < 60:
+            sign = -1 if text[0] == "-" else 1
+            return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    try:
+        return ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UsageError(
+            f"unknown time zone {value!r}: give an offset like +08:00 or a name like Asia/Shanghai"
+        ) from None
+
+
+def format_by_name(name: str) -> Format:
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise UsageError(f"unknown format {name!r}; known formats: {', '.join(FORMATS)}") from None
+
+
+def _claims(path: str | None) -> list[Format]:
+    """The formats whose extensions `path` ends with, the longest extension first."""
+    if path is None:
+        return []
+    name = path.lower()
+    matches = [(ext, fmt) for fmt in FORMATS.values() for ext in fmt.extensions]
+    return [fmt for ext, fmt in sorted(matches, key=lambda m: -len(m[0])) if name.endswith(ext)]
+
+
+def guess_format(text: str, path: str | None = None) -> Format:
+    """The format of a document: the one its file name claims if the content agrees, else
+    the one its content shows, else the claimed one (whose reader then says what is wrong)."""
+    head = text[:_SNIFF_CHARS]
+    claimed = _claims(path)
+    for fmt in [*claimed, *FORMATS.values()]:
+        if fmt.readable and fmt.sniff(head):
+            return fmt
+    if claimed:  # the name says what it should be: let that reader explain what is wrong
+        return claimed[0]
+    where = f"{path}: " if path else ""
+    raise UsageError(f"{where}cannot tell the format; name it with --from")
+
+
+def read_text(data: str | bytes | Path, format: str | None, context: Context) -> tuple[Format, str]:
+    """The format and text of document text, bytes or a file.
+
+    Bytes are UTF-8 for the JSON and XML formats; pages saved as text may come in a
+    legacy encoding, which is detected (or named with ``encoding=``). Bytes that are not
+    UTF-8 are only detected when the format they turn out to be allows it.
+    """
+    path = str(data) if isinstance(data, Path) else None
+    if isinstance(data, Path):
+        try:
+            data = data.read_bytes()
+        except OSError as error:
+            raise UsageError(f"cannot read {path}: {error.strerror}") from None
+    named = format_by_name(format) if format else next(iter(_claims(path)), None)
+    if isinstance(data, str):
+        return named if format and named else guess_format(data, path), data
+    where = named.name if named else ""
+    try:
+        text = decode(data, context.encoding, detect=False)
+        return named if format and named else guess_format(text, path), text
+    except DecodeError as not_utf8:
+        if context.encoding is not None:  # named by the user: no second guesses
+            raise _decode_failure(where, not_utf8) from None
+        if named is not None and not named.legacy_encodings:
+            raise _decode_failure(where, not_utf8) from None
+        try:
+            text = decode(data, detect=True)
+            found = named if format and named else guess_format(text, path)
+        except (DecodeError, UsageError):
+            raise _decode_failure(where, not_utf8) from None
+        if not found.legacy_encodings:
+            raise _decode_failure(found.name, not_utf8) from None
+        return found, text
+
+
+def streamed(
+    data: object, format: str | None, context: Context
+) -> tuple[Format, Iterator[Parsed]] | None:
+    """A big file's records read as the file is read, when its format can stream it."""
+    if not isinstance(data, Path) or context.encoding not in (None, "utf-8", "utf-8-sig"):
+        return None
+    fmt = format_by_name(format) if format else next(iter(_claims(str(data))), None)
+    name = data.name.lower()
+    if fmt is None or fmt.parse_stream is None or not name.endswith(fmt.streams):
+        return None
+    try:
+        stream = data.open(encoding="utf-8-sig", newline="")
+    except OSError as error:
+        raise UsageError(f"cannot read {data}: {error.strerror}") from None
+    parse = fmt.parse_stream
+    evolved = attrs.evolve(context, path=str(data))
+
+    def records() -> Iterator[Parsed]:
+        with stream:
+            try:
+                yield from parse(stream, evolved)
+            except UnicodeDecodeError as error:
+                bad = error.object[error.start]
+                message = f"not UTF-8: a byte {bad:#04x} where the file should be UTF-8"
+                yield Parsed(
+                    issues=[Issue(stage="parse", format=fmt.name, path="", message=message)]
+                )
+
+    return fmt, records()
+
+
+def _decode_failure(format: str, error: DecodeError) -> ValidationError:
+    return ValidationError([Issue(stage="parse", format=format, path="", message=str(error))])

@@ -1,0 +1,124 @@
+"""Many files at once: folders, globs, several processes, reports, the pre-commit hook."""
+
+from __future__ import annotations
+
+import json
+import re
+import tracemalloc
+from pathlib import Path
+
+import attrs
+import pytest
+from click.testing import CliRunner
+
+import newsschema
+from newsschema import UsageError
+from newsschema.batch import check_files, expand
+from newsschema.cli import main
+from newsschema.reporting import FileReport, TextReporter
+
+from .conftest import DATA, FIXTURES, ROOT
+
+GENERATED = FIXTURES / "generated"
+
+
+def test_folders_are_searched_for_known_extensions(tmp_path: Path) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "one.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "a" / "b" / "two.ninjs.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "a" / "notes.md").write_text("# no", encoding="utf-8")
+    assert [Path(p).name for p in expand([str(tmp_path / "a")])] == ["two.ninjs.json", "one.json"]
+
+
+def test_globs_and_missing_names(tmp_path: Path) -> None:
+    names = expand([str(GENERATED / "*.xml")])
+    assert len(names) == 18
+    assert all(name.endswith(".xml") for name in names)
+    with pytest.raises(UsageError, match="no file matches"):
+        expand([str(tmp_path / "*.xml")])
+    with pytest.raises(UsageError, match="no such file"):
+        expand([str(tmp_path / "missing.json")])
+
+
+def test_jobs_give_the_same_reports_in_the_same_order() -> None:
+    names = expand([str(GENERATED), str(DATA / "article" / "invalid")])
+    one = check_files(names, jobs=1)
+    two = check_files(names, jobs=2)
+    assert one == two
+    assert [r.path for r in two] == names
+    invalid = len(list((DATA / "article" / "invalid").glob("*.json*")))
+    assert sum(not r.valid for r in two) == invalid + 1  # and manifest.json, not an article
+
+
+def test_validate_a_folder_on_the_command_line() -> None:
+    result = CliRunner().invoke(main, ["validate", str(GENERATED), "--jobs", "2"])
+    assert result.exit_code == 1  # manifest.json is not an article
+    assert result.stdout.splitlines()[-1] == "90 passed, 1 failed"
+    result = CliRunner().invoke(main, ["validate", str(GENERATED / "*.csv"), "--report", "json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["valid"] is True
+
+
+def test_no_colour_and_no_progress_bar_off_a_terminal() -> None:
+    result = CliRunner().invoke(main, ["validate", str(DATA / "article" / "invalid")])
+    assert "\x1b[" not in result.stdout
+    assert result.stderr == ""
+
+
+def test_colour_on_a_terminal() -> None:
+    issue = newsschema.validate(DATA / "article" / "invalid" / "urgency-10.json")
+    report = FileReport(path="x.json", format="article", issues=tuple(issue))
+    out = __import__("io").StringIO()
+    TextReporter(colour=True).report([report], out)
+    assert "\x1b[31m" in out.getvalue()
+
+
+def test_convert_a_folder_into_a_folder(tmp_path: Path) -> None:
+    target = tmp_path / "out"
+    target.mkdir()
+    result = CliRunner().invoke(
+        main, ["convert", str(GENERATED / "*.xml"), "--to", "ninjs", "-o", str(target)]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert len(list(target.glob("*.ninjs.json"))) == 18
+
+
+def test_jsonl_to_csv_streams_in_constant_memory(tmp_path: Path) -> None:
+    (seed,) = newsschema.read(FIXTURES / "seed" / "hnr-2022-04-22-xinxiang.json")
+
+    def peak(count: int) -> int:
+        source = tmp_path / f"{count}.jsonl"
+        with source.open("w", encoding="utf-8") as handle:
+            for number in range(count):
+                handle.write(
+                    newsschema.write(
+                        attrs.evolve(seed, id=f"urn:example:{number}"), "article"
+                    ).replace("\n", "")
+                    + "\n"
+                )
+        target = tmp_path / f"{count}.csv"
+        tracemalloc.start()
+        try:
+            result = CliRunner().invoke(
+                main, ["convert", str(source), "--to", "csv", "-o", str(target)]
+            )
+            _, top = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert result.exit_code == 0, result.stderr
+        assert target.read_text(encoding="utf-8").count("urn:example:") == count
+        return top
+
+    small, large = peak(100), peak(1_000)
+    assert large < small * 1.5, (small, large)
+
+
+def test_pre_commit_hook_runs_newsschema_validate() -> None:
+    text = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert re.search(r"^- id: newsschema-validate$", text, flags=re.M)
+    assert re.search(r"^  entry: newsschema validate$", text, flags=re.M)
+    files = re.search(r"^  files: (.+)$", text, flags=re.M)
+    assert files is not None
+    pattern = re.compile(files[1])
+    for name in ("a.json", "a.jsonl", "a.jsonld", "a.xml", "a.csv", "a.txt", "a.ninjs.json"):
+        assert pattern.search(name), name
