@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from . import api
 from .errors import Issue, UsageError, ValidationError
@@ -61,12 +61,22 @@ def expand(names: Sequence[str]) -> list[str]:
 
 
 def outcomes_of(
-    name: str, format: str | None, *, timezone: str | None = None, encoding: str | None = None
+    name: str,
+    format: str | None,
+    *,
+    timezone: str | None = None,
+    encoding: str | None = None,
+    verdict_only: bool = False,
 ) -> Iterator[api.Outcome]:
     """One input's records as they are read; a file refused whole is one failed outcome."""
     data: api.Data = sys.stdin.buffer.read() if name == STDIN else Path(name)
+    options: dict[str, Any] = {
+        "timezone": timezone,
+        "encoding": encoding,
+        "verdict_only": verdict_only,
+    }
     try:
-        yield from api.outcomes(data, format, timezone=timezone, encoding=encoding)
+        yield from api.outcomes(data, format, **options)
     except ValidationError as error:  # undecodable bytes, refused before any record
         yield api.Outcome(None, error.issues, format or "")
 
@@ -90,7 +100,12 @@ def check_file(
     name: str, format: str | None, timezone: str | None, encoding: str | None
 ) -> FileReport:
     """One file's verdict (a top-level function, so worker processes can run it)."""
-    _, issues, found = read_file(name, format, timezone=timezone, encoding=encoding)
+    issues: list[Issue] = []
+    found = format
+    read = outcomes_of(name, format, timezone=timezone, encoding=encoding, verdict_only=True)
+    for outcome in read:
+        found = outcome.format or found
+        issues.extend(outcome.issues)
     return FileReport(path=name, format=found, issues=tuple(issues))
 
 

@@ -187,3 +187,14 @@ def test_issues_in_json_carry_line_and_column() -> None:
     )
     (issue,) = newsschema.validate(text, format="article")
     assert (issue.path, issue.line, issue.column) == ("/authors/1/name", 7, 39)
+
+
+def test_a_verdict_builds_no_article_for_canonical_input_but_checks_other_formats() -> None:
+    (outcome,) = newsschema.outcomes(SEED_ARTICLE, verdict_only=True)
+    assert (outcome.article, outcome.issues) == (None, ())
+    assert newsschema.validate(SEED_ARTICLE) == []
+    # other formats still go through the model: a page whose language cannot be a tag
+    # would be caught there, not by the page schema.
+    page = SEED_ARTICLE.with_suffix(".txt")
+    (outcome,) = newsschema.outcomes(page, verdict_only=True)
+    assert outcome.article is not None

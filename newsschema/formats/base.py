@@ -30,6 +30,8 @@ class Context:
     timezone: tzinfo | None = None
     encoding: str | None = None
     check: bool = True
+    verdict_only: bool = False
+    """Validation alone: stop at the schema's verdict when it is the canonical one."""
     path: str | None = None
     """The file being read, when there is one: its extension can tell the layout."""
     options: Mapping[str, Any] = attrs.field(factory=dict)
