@@ -10,12 +10,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsschema import Agent, Article, FieldError, Image, Place, Rights, Subject
-from newsschema.canonical import make_converter
+from newsschema.canonical import make_converter, structure_valid
 from newsschema.testing import canonical_documents, json_values, mutated_documents
 from newsschema.validation import Validators
 
 converter = make_converter()
 schema = Validators()["article"]
+
+
+def assert_trusted_path_agrees(document: Any) -> None:
+    """For a document the schema passed, the fast structuring gives the checked result."""
+    assert structure_valid(document) == converter.structure(document, Article)
 
 
 def model_accepts(document: Any) -> bool:
@@ -30,6 +35,7 @@ def model_accepts(document: Any) -> bool:
 def test_valid_documents_are_accepted_by_both(document: dict[str, Any]) -> None:
     assert schema.is_valid(document)
     assert model_accepts(document)
+    assert_trusted_path_agrees(document)
 
 
 @given(mutated_documents())
@@ -49,6 +55,8 @@ def test_any_value_in_any_field_gets_one_verdict(
     verdict = schema.is_valid_explained(changed)
     assert schema.is_valid(changed) == verdict, changed
     assert model_accepts(changed) == verdict, changed
+    if verdict:
+        assert_trusted_path_agrees(changed)
 
 
 PARTS = {
@@ -78,6 +86,8 @@ def test_any_value_in_any_nested_field_gets_one_verdict(
     verdict = schema.is_valid_explained(changed)
     assert schema.is_valid(changed) == verdict, changed
     assert model_accepts(changed) == verdict, changed
+    if verdict:
+        assert_trusted_path_agrees(changed)
 
 
 URI_LIKE = st.text(alphabet="htps:/.xn-%41aZ09[]@!$&'()*+,;=?#~_ 例\n\\{}", max_size=24)
@@ -106,3 +116,5 @@ def test_near_miss_strings_get_one_verdict(
     verdict = schema.is_valid_explained(changed)
     assert schema.is_valid(changed) == verdict, changed
     assert model_accepts(changed) == verdict, changed
+    if verdict:
+        assert_trusted_path_agrees(changed)
