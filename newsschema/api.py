@@ -50,6 +50,9 @@ Data = (
 """Document text, a file, an article, a canonical mapping, or several of either."""
 
 
+_FORMAT_OPTIONS = frozenset(name for fmt in FORMATS.values() for name in fmt.options)
+
+
 @attrs.frozen
 class Outcome:
     """One record's result: an article, or the issues that stopped it."""
@@ -81,9 +84,9 @@ class Session:
         **unknown: Any,
     ) -> Context:
         """The options of one call; `check=False` skips the three schema checks."""
-        known = {name for fmt in FORMATS.values() for name in fmt.options}
-        if set(unknown) - known:
-            raise UsageError(f"unknown option(s): {', '.join(sorted(set(unknown) - known))}")
+        if set(unknown) - _FORMAT_OPTIONS:
+            strange = ", ".join(sorted(set(unknown) - _FORMAT_OPTIONS))
+            raise UsageError(f"unknown option(s): {strange}")
         if encoding is not None:
             try:
                 codecs.lookup(encoding)

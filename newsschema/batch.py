@@ -22,10 +22,9 @@ from typing import Any, TextIO
 from . import api
 from .errors import Issue, UsageError, ValidationError
 from .formats import FORMATS
-from .model import Article
 from .reporting import FileReport
 
-__all__ = ["STDIN", "atomic_text", "check_files", "expand", "outcomes_of", "read_file"]
+__all__ = ["STDIN", "atomic_text", "check_files", "expand", "outcomes_of"]
 
 STDIN = "-"
 _GLOB = set("*?[")
@@ -79,21 +78,6 @@ def outcomes_of(
         yield from api.outcomes(data, format, **options)
     except ValidationError as error:  # undecodable bytes, refused before any record
         yield api.Outcome(None, error.issues, format or "")
-
-
-def read_file(
-    name: str, format: str | None, *, timezone: str | None = None, encoding: str | None = None
-) -> tuple[list[Article], list[Issue], str | None]:
-    """The good articles of one input, the issues of its bad records, and its format."""
-    good: list[Article] = []
-    issues: list[Issue] = []
-    found = format
-    for outcome in outcomes_of(name, format, timezone=timezone, encoding=encoding):
-        found = outcome.format or found
-        if outcome.article is not None:
-            good.append(outcome.article)
-        issues.extend(outcome.issues)
-    return good, issues, found
 
 
 def check_file(

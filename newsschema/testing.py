@@ -189,7 +189,7 @@ def articles() -> st.SearchStrategy[Article]:
 
 def canonical_documents() -> st.SearchStrategy[dict[str, Any]]:
     """The canonical JSON of valid articles, as `json.loads` would give it."""
-    converter = make_converter()
+    converter = _converter()
     return articles().map(lambda a: json.loads(json.dumps(converter.unstructure(a))))
 
 

@@ -15,10 +15,6 @@ from .schemas import load_schema
 __all__ = ["ISO8601", "check_aware", "format_datetime", "parse_datetime", "parse_iso8601"]
 
 _RFC3339 = re.compile(load_schema("article")["$defs"]["date_time"]["pattern"])
-_PARTS = re.compile(
-    r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})T(?P<time>[0-9]{2}:[0-9]{2}:[0-9]{2})"
-    r"(?:\.(?P<fraction>[0-9]+))?(?P<offset>Z|[+-][0-9]{2}:[0-9]{2})"
-)
 
 
 def parse_datetime(text: str) -> datetime:
@@ -27,16 +23,7 @@ def parse_datetime(text: str) -> datetime:
         raise ValueError(
             f"{text!r} is not an RFC 3339 date-time with an offset, like 2022-04-22T14:36:26+08:00"
         )
-    parts = _PARTS.fullmatch(text)
-    assert parts is not None  # the schema pattern is narrower than _PARTS
-    fraction = (parts["fraction"] or "").ljust(6, "0")
-    naive = datetime.fromisoformat(f"{parts['date']}T{parts['time']}.{fraction}")
-    offset = parts["offset"]
-    if offset == "Z":
-        return naive.replace(tzinfo=timezone.utc)
-    sign = -1 if offset[0] == "-" else 1
-    hours, minutes = int(offset[1:3]), int(offset[4:6])
-    return naive.replace(tzinfo=timezone(sign * timedelta(hours=hours, minutes=minutes)))
+    return parse_iso8601(text, None)  # the schema's form is one of ISO 8601's, with an offset
 
 
 def check_aware(value: datetime) -> None:
@@ -50,8 +37,7 @@ def check_aware(value: datetime) -> None:
 
 def format_datetime(value: datetime) -> str:
     """RFC 3339 text for an aware datetime: seconds always, microseconds when set."""
-    text = value.isoformat(timespec="microseconds" if value.microsecond else "seconds")
-    return text
+    return value.isoformat(timespec="microseconds" if value.microsecond else "seconds")
 
 
 ISO8601 = re.compile(
