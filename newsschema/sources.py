@@ -87,20 +87,23 @@ def read_text(data: str | bytes | Path, format: str | None, context: Context) ->
         except OSError as error:
             raise UsageError(f"cannot read {path}: {error.strerror}") from None
     named = format_by_name(format) if format else next(iter(_claims(path)), None)
+
+    def chosen(text: str) -> Format:
+        return named if format and named else guess_format(text, path)
+
     if isinstance(data, str):
-        return named if format and named else guess_format(data, path), data
+        return chosen(data), data
     where = named.name if named else ""
     try:
         text = decode(data, context.encoding, detect=False)
-        return named if format and named else guess_format(text, path), text
+        return chosen(text), text
     except DecodeError as not_utf8:
-        if context.encoding is not None:  # named by the user: no second guesses
-            raise _decode_failure(where, not_utf8) from None
-        if named is not None and not named.legacy_encodings:
+        # An encoding the user named, or a format that is UTF-8 only: no second guesses.
+        if context.encoding is not None or (named is not None and not named.legacy_encodings):
             raise _decode_failure(where, not_utf8) from None
         try:
             text = decode(data, detect=True)
-            found = named if format and named else guess_format(text, path)
+            found = chosen(text)
         except (DecodeError, UsageError):
             raise _decode_failure(where, not_utf8) from None
         if not found.legacy_encodings:
