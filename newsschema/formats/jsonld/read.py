@@ -122,25 +122,17 @@ def advise(node: dict[str, Any], context: Context) -> list[Issue]:
         for index, item in enumerate(people if isinstance(people, list) else [people]):
             name = text_of(item.get("name") if isinstance(item, dict) else item)
             where = pointer(field, index) if isinstance(people, list) else pointer(field)
+            personal = not isinstance(item, dict) or "person" in type_names(item)
             if name and strip_byline(name) != name:
                 found.append(
                     warn(where, f"{name!r} starts with a by-line word; give the name alone")
                 )
-            elif (
-                name
-                and _SEVERAL_PEOPLE.search(name)
-                and (
-                    not isinstance(item, dict)
-                    or "person" in type_names(item)
-                    or isinstance(item, str)
-                )
-            ):
+            elif name and personal and _SEVERAL_PEOPLE.search(name):
                 found.append(
                     warn(where, f"{name!r} looks like several people; give one object each")
                 )
-    for field in ("datePublished", "dateModified"):
-        if context.timezone is None:
-            break  # without --timezone, a time with no zone is an error, not a warning
+    # Without --timezone a time with no zone is an error, reported by the reader instead.
+    for field in ("datePublished", "dateModified") if context.timezone else ():
         text = text_of(node.get(field))
         match = ISO8601.match(text) if text else None
         if match and not match["offset"]:
