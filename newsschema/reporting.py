@@ -6,7 +6,6 @@ and GitHub outputs always agree on the verdict.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import TextIO
 
@@ -14,6 +13,7 @@ import attrs
 import click
 
 from .errors import Issue
+from .jsontext import dumps
 
 __all__ = [
     "REPORTERS",
@@ -99,7 +99,7 @@ class JsonReporter(Reporter):
                 for report in reports
             ],
         }
-        out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        out.write(dumps(document) + "\n")
 
 
 def _escape_property(value: str) -> str:

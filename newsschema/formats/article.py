@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ..canonical import pointer, structure_valid
-from ..jsontext import loads, locate, parse_issue
+from ..jsontext import dumps, loads, locate, parse_issue
 from ..model import Article
 from .base import Context, Format, Parsed
 
@@ -69,7 +69,7 @@ def from_article(article: Article, context: Context) -> Any:
 
 def serialise(documents: Sequence[Any], context: Context) -> str:
     if len(documents) == 1:
-        return json.dumps(documents[0], ensure_ascii=False, indent=2) + "\n"
+        return dumps(documents[0]) + "\n"
     return "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in documents)
 
 

@@ -11,7 +11,6 @@ and as HTML (one ``<p>`` per paragraph, which is what the reader prefers: it is 
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -19,7 +18,7 @@ from typing import Any
 from lxml import html as lxml_html
 
 from ..errors import FieldError, Issue
-from ..jsontext import loads, locate, parse_issue
+from ..jsontext import dumps, loads, locate, parse_issue
 from ..language import language_or_und, strip_byline, word_count
 from ..model import URI, Agent, Article, Place, Rights, Subject, derive_id, is_qcode
 from ..times import format_datetime, parse_iso8601
@@ -131,7 +130,7 @@ def from_article(article: Article, context: Context) -> dict[str, Any]:
 
 def serialise(documents: Sequence[Any], context: Context) -> str:
     value = documents[0] if len(documents) == 1 else list(documents)
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    return dumps(value) + "\n"
 
 
 # --- reader ------------------------------------------------------------------------------

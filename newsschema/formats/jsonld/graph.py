@@ -50,23 +50,29 @@ def _speaks_schema_org(context: Any) -> bool | None:
     return False
 
 
-def _nodes(value: Any, path: str, schema_org: bool) -> Iterator[tuple[str, dict[str, Any], bool]]:
-    """Every object in the document, with its pointer and whether it speaks schema.org."""
+def _nodes(
+    value: Any, path: tuple[str | int, ...], schema_org: bool
+) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any], bool]]:
+    """Every object in the document, with its path and whether it speaks schema.org.
+
+    Paths stay tuples: only the article nodes' become JSON Pointers.
+    """
     if isinstance(value, dict):
         here = _speaks_schema_org(value.get("@context"))
         schema_org = schema_org if here is None else here
         yield path, value, schema_org
         for key, item in value.items():
-            if key != "@context":
-                yield from _nodes(item, path + pointer(key), schema_org)
+            if key != "@context" and isinstance(item, (dict, list)):
+                yield from _nodes(item, (*path, key), schema_org)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _nodes(item, path + pointer(index), schema_org)
+            if isinstance(item, (dict, list)):
+                yield from _nodes(item, (*path, index), schema_org)
 
 
 def article_nodes(document: Any) -> Iterator[tuple[str, dict[str, Any], dict[str, dict[str, Any]]]]:
     """(pointer, node, index of nodes by @id) for each article node, each @id once."""
-    nodes = list(_nodes(document, "", True))
+    nodes = list(_nodes(document, (), True))
     index = {n["@id"]: n for _, n, _ in nodes if isinstance(n.get("@id"), str) and len(n) > 1}
     seen: set[str] = set()
     for path, node, schema_org in nodes:
@@ -77,7 +83,7 @@ def article_nodes(document: Any) -> Iterator[tuple[str, dict[str, Any], dict[str
             if identity in seen:
                 continue
             seen.add(identity)
-        yield path, node, index
+        yield "".join(pointer(step) for step in path), node, index
 
 
 def resolve(value: Any, index: dict[str, dict[str, Any]], trail: frozenset[str], depth: int) -> Any:

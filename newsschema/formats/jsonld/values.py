@@ -41,6 +41,7 @@ __all__ = [
 
 _HTML_BLOCK = re.compile(r"<(?:p|br|div|h[1-6]|li|blockquote)\b[^>]*>", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
+_SPACE = re.compile(r"\s")
 _KEYWORD_SEPARATORS = re.compile(r"\s*[,，、;；]\s*")
 
 
@@ -77,7 +78,7 @@ def uri_of(value: Any, base: str | None = None) -> URI | None:
     if not isinstance(value, str):
         return None
     candidate = value.strip()
-    if not candidate or any(c.isspace() for c in candidate):
+    if not candidate or _SPACE.search(candidate):
         return None  # a sentence, not an address
     if base and not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", candidate):
         candidate = urljoin(base, candidate)

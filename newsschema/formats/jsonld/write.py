@@ -8,10 +8,10 @@ say (urgency, version, an organisation's role) is left out rather than invented.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
+from ...jsontext import dumps
 from ...language import word_count
 from ...model import Agent, Article, Image, Place, Subject
 from ...times import format_datetime
@@ -127,6 +127,6 @@ def from_article(article: Article, context: Context) -> dict[str, Any]:
 def serialise(documents: Sequence[Any], context: Context) -> str:
     value = documents[0] if len(documents) == 1 else list(documents)
     if not context.options.get("embed"):
-        return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
-    script_safe = json.dumps(value, ensure_ascii=False, indent=2).translate(_SCRIPT_SAFE)
+        return dumps(value) + "\n"
+    script_safe = dumps(value).translate(_SCRIPT_SAFE)
     return f'<script type="application/ld+json">\n{script_safe}\n</script>\n'

@@ -9,6 +9,7 @@ them become one space in every text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from datetime import datetime
@@ -32,7 +33,9 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _TIMES = ("itemMeta/firstCreated", "contentMeta/contentCreated", "itemMeta/versionCreated")
 
 
+@functools.cache
 def _q(path: str) -> str:
+    """``a/b`` in the NewsML-G2 namespace, for ElementPath (a few dozen paths, built once)."""
     return "/".join(f"{{{NAR}}}{step}" for step in path.split("/"))
 
 
@@ -48,7 +51,9 @@ def _clean(text: str | None) -> str | None:
 def _text(element: etree._Element | None) -> str | None:
     if element is None:
         return None
-    return _clean("".join(str(piece) for piece in element.itertext()))
+    if len(element) == 0:  # most metadata: one text, no children to walk
+        return _clean(element.text)
+    return _clean("".join(element.itertext()))
 
 
 def _issue(message: str, path: str = "", element: etree._Element | None = None) -> Issue:
