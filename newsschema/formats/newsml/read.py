@@ -53,7 +53,7 @@ def _text(element: etree._Element | None) -> str | None:
         return None
     if len(element) == 0:  # most metadata: one text, no children to walk
         return _clean(element.text)
-    return _clean("".join(element.itertext()))
+    return _clean("".join(str(piece) for piece in element.itertext()))
 
 
 def _issue(message: str, path: str = "", element: etree._Element | None = None) -> Issue:
