@@ -16,6 +16,7 @@ import newsschema
 from newsschema import Agent, Article, Place, Rights, ValidationError
 from newsschema.cli import main
 from newsschema.testing import articles, xml_safe
+from newsschema.xmlparse import XMLInputError, parse_xml
 
 from .conftest import FIXTURES, SHARED, iptc_newsml_xsd, reference
 
@@ -208,6 +209,29 @@ def test_hostile_xml_is_refused_quickly(document: str, tmp_path: Path) -> None:
     assert "declares a DTD" in result.stderr
     assert "root:" not in result.output + result.stderr  # nothing from /etc/passwd
     assert "Traceback" not in result.output + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("prolog", "line", "column"),
+    [
+        ('<?xml version="1.0"?>\n<!-- c -->\n<?pi x?>\n  <!doctype newsItem>', 4, 3),
+        (" \n" * 50_000 + "<!DOCTYPE newsItem>", 50_001, 1),  # a regex once took minutes
+        ("\ufeff<!DOCTYPE newsItem>", 1, 1),  # a byte-order mark is not a column
+    ],
+    ids=["after-declaration-comment-pi", "after-much-space", "after-bom"],
+)
+def test_a_dtd_is_found_anywhere_in_the_prolog(prolog: str, line: int, column: int) -> None:
+    with pytest.raises(XMLInputError) as caught:
+        parse_xml((prolog + "<newsItem/>").encode("utf-8"))
+    assert (str(caught.value), caught.value.line, caught.value.column) == (
+        "the document declares a DTD; newsschema reads none",
+        line,
+        column,
+    )
+
+
+def test_doctype_in_a_comment_is_only_a_comment() -> None:
+    assert parse_xml(b"<!-- <!DOCTYPE x> --><newsItem/>").tag == "newsItem"
 
 
 def test_huge_input_is_refused_before_parsing() -> None:
