@@ -10,6 +10,7 @@ it), which is what makes the shortcut safe.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -21,7 +22,12 @@ from .canonical import pointer
 from .errors import Issue, Stage
 from .schemas import load_schema, registry
 
-__all__ = ["Validator", "Validators"]
+__all__ = ["MAX_ISSUES", "Validator", "Validators", "shown"]
+
+MAX_ISSUES = 100
+"""Issues listed per document; the rest are counted. A document with 200,000 unknown keys
+is one mistake made 200,000 times, and listing (and locating) each took minutes."""
+_SHOWN = 80
 
 _PythonValidator = jsonschema.Draft202012Validator
 
@@ -60,10 +66,16 @@ class Validator:
         """Every problem with `instance`, or none; cheap when there are none."""
         if self.is_valid(instance):
             return []
-        return [
+        explained = self._explain(instance)
+        found = [
             Issue(stage=stage, format=format, path=base + path, message=message)
-            for path, message in self._explain(instance)
+            for path, message in itertools.islice(explained, MAX_ISSUES)
         ]
+        more = sum(1 for _ in explained)
+        if more:
+            message = f"and {more:,} more problems like these, not listed"
+            found.append(Issue(stage=stage, format=format, path=base or "/", message=message))
+        return found
 
     def _explain(self, instance: object) -> Iterator[tuple[str, str]]:
         """One message per location: the most specific one the schema offers."""
@@ -102,7 +114,7 @@ def _located(error: jsonschema.ValidationError) -> Iterator[tuple[str, str]]:
             return
         if not matched:
             expected = [str(e.validator_value) for errors in type_errors.values() for e in errors]
-            yield here, f"{error.instance!r} is not of type {' or '.join(expected)}"
+            yield here, f"{shown(error.instance)} is not of type {' or '.join(expected)}"
             return
     if error.validator == "required" and isinstance(error.instance, Mapping):
         required: list[str] = list(error.validator_value)  # type: ignore[arg-type]
@@ -114,9 +126,28 @@ def _located(error: jsonschema.ValidationError) -> Iterator[tuple[str, str]]:
         known = error.schema.get("properties", {}) if isinstance(error.schema, Mapping) else {}
         for key in error.instance:
             if key not in known:
-                yield here + pointer(key), f"unknown key {key!r}"
+                # A key too long to quote is pointed at through its object.
+                where = here + pointer(key) if len(key) <= _SHOWN else here or "/"
+                yield where, f"unknown key {shown(key)}"
         return
     yield here, _message(error)
+
+
+def shown(value: object) -> str:
+    """`value` as a message quotes it: its repr, shortened when long.
+
+    A message must stay readable (and a report small) when the value is megabytes long.
+    """
+    text = repr(value)
+    if len(text) <= _SHOWN:
+        return text
+    if isinstance(value, (str, list, dict)):
+        count = len(value)
+        unit = "character" if isinstance(value, str) else "item"
+        size = f"{count:,} {unit}{'' if count == 1 else 's'}"
+    else:
+        size = f"{len(text):,} characters long"
+    return f"{text[: _SHOWN - 20]}… ({size})"
 
 
 def _message(error: jsonschema.ValidationError) -> str:
@@ -131,8 +162,11 @@ def _message(error: jsonschema.ValidationError) -> str:
         if described and isinstance(error.instance, (dict, list)):
             return f"expected {described}"
         if described:
-            return f"{error.instance!r} is not {described}"
-    return str(error.message)
+            return f"{shown(error.instance)} is not {described}"
+    message = str(error.message)
+    if len(message) > 2 * _SHOWN:  # python-jsonschema quotes the whole value
+        message = message.replace(repr(error.instance), shown(error.instance), 1)
+    return message
 
 
 def _description(error: jsonschema.ValidationError) -> str | None:

@@ -14,7 +14,7 @@ from hypothesis import given
 
 from newsschema.schemas import load_schema, registry, schema_names
 from newsschema.testing import canonical_documents, mutated_documents
-from newsschema.validation import Validator, Validators
+from newsschema.validation import MAX_ISSUES, Validator, Validators, shown
 
 from .conftest import SEED_ARTICLE
 
@@ -160,3 +160,30 @@ def test_engines_agree_on_valid_documents(document: dict[str, Any]) -> None:
 @given(mutated_documents())
 def test_engines_agree_on_mutated_documents(document: dict[str, Any]) -> None:
     assert not assert_same_verdict(validators["article"], document)
+
+
+def test_issues_are_capped_and_the_rest_counted() -> None:
+    document = {**seed(), "rights": {f"k{n}": n for n in range(MAX_ISSUES + 250)}}
+    found = validators["article"].issues(document, stage="input", format="article")
+    assert len(found) == MAX_ISSUES + 1
+    assert found[0].path == "/rights/k0"
+    assert found[-1].message == "and 250 more problems like these, not listed"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("short", "'short'"),
+        ("x" * 10_000, "'" + "x" * 59 + "… (10,000 characters)"),
+        (list(range(5_000)), repr(list(range(5_000)))[:60] + "… (5,000 items)"),
+    ],
+)
+def test_long_values_are_quoted_short(value: object, expected: str) -> None:
+    assert shown(value) == expected
+
+
+def test_a_huge_value_gives_a_short_message() -> None:
+    document = {**seed(), "headline": ["x" * 1_000_000]}
+    (issue,) = validators["article"].issues(document, stage="input", format="article")
+    quoted = "['" + "x" * 58 + "… (1 item)"
+    assert issue.message == f"{quoted} is not of type 'string'"
