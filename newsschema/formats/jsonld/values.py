@@ -34,6 +34,7 @@ __all__ = [
     "language_of",
     "paragraphs_of",
     "place_of",
+    "split_paragraphs",
     "subjects_of",
     "text_of",
     "uri_of",
@@ -169,6 +170,11 @@ def paragraphs_of(value: Any) -> list[str]:
         text = fragment.text_content()
     elif "&" in text:
         text = html.unescape(text)
+    return split_paragraphs(text)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs at blank lines, trimmed; a blank paragraph is no paragraph."""
     return [p.strip() for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
 
 

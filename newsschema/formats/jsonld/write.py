@@ -16,6 +16,7 @@ from ...language import word_count
 from ...model import Agent, Article, Image, Place, Subject
 from ...times import format_datetime
 from ..base import Context
+from .values import split_paragraphs
 
 __all__ = ["PARAGRAPH_SEPARATOR", "from_article", "serialise"]
 
@@ -96,7 +97,11 @@ def from_article(article: Article, context: Context) -> dict[str, Any]:
             "headline": article.headline,
             "alternativeHeadline": article.subheadline,
             "description": article.summary,
-            "articleBody": PARAGRAPH_SEPARATOR.join(article.body),
+            # The paragraphs a reader will find: blank ones and stray spaces cannot
+            # survive a blank-line-separated text, so they are not written either.
+            "articleBody": PARAGRAPH_SEPARATOR.join(
+                split_paragraphs(PARAGRAPH_SEPARATOR.join(article.body))
+            ),
             "articleSection": article.section,
             "keywords": list(article.keywords),
             "inLanguage": article.language,
