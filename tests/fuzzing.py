@@ -47,6 +47,9 @@ HOSTILE = (
     "2022-04-22 14:36:26", "2022-02-30T25:61:00+08:00", "+14:00", "-12:00", "😀", "\u0301",
     "العربية", "\uff0c", "\u3000", '"@type": "NewsArticle"', '"@id": "x"', '"headline": 5',
     '"uri": []', "<p>", "</p>", "<headline>", "</newsItem>", "xmlns=''",
+    # Long runs: where a backtracking pattern or a quadratic walk shows itself.
+    " " * 2000, "\n\t" * 1000, "[" * 5000, '"k": 1, ' * 2000, "<a>" * 3000, "<!-- -->" * 500,
+    "，" * 3000, "a" * 100_000,
 )  # fmt: skip
 
 
