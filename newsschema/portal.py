@@ -1,0 +1,189 @@
+"""What Chinese news portals print around an article, and how to read it.
+
+A time line (``2022-04-22 14:36:26``), labelled values (``来源：映象网  作者：张三``), role
+labels before names (``记者 孙国强 通讯员 周丽``), a by-line in parentheses closing the
+body, keywords, an editor and a copyright in the lines after it. The ``page`` reader
+finds these in a page saved as text and the ``html`` reader in a page's visible text.
+Labels are matched on text folded to Simplified characters, so Traditional pages read
+alike and keep their own characters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+__all__ = [
+    "AUTHOR_LABELS",
+    "BEIJING",
+    "BRACKETS",
+    "COLON",
+    "EDITOR_LABELS",
+    "END_OF_BODY",
+    "LABEL",
+    "TIME",
+    "authors_and_editors",
+    "fold",
+    "labelled_values",
+    "naive_time",
+    "names_with_roles",
+    "read_tail",
+    "split_byline",
+    "unique_people",
+]
+
+BEIJING = timezone(timedelta(hours=8), "Asia/Shanghai")
+
+COLON = "[:：]"
+TIME = re.compile(
+    r"(?P<year>\d{4})\s*[-/.年]\s*(?P<month>\d{1,2})\s*[-/.月]\s*(?P<day>\d{1,2})\s*日?"
+    r"\s*(?P<hour>\d{1,2})\s*[:：时]\s*(?P<minute>\d{1,2})(?:\s*[:：分]\s*(?P<second>\d{1,2}))?"
+)
+
+LABEL = re.compile(rf"(?P<label>来源|作者|责任编辑|责编|编辑|记者|通讯员|摄影|稿源){COLON}\s*")
+_KEYWORDS = re.compile(rf"^(?:文章关键词|关键词|关键字){COLON}\s*(?P<words>.*?)\s*$")
+_BYLINE = re.compile(r"[(（](?P<names>[^()（）]{1,80})[)）]\s*$")
+BRACKETS = "【】[]「」"
+_SEPARATORS = re.compile(r"[\s、，,;；/|]+")
+_KEYWORD_SEPARATORS = re.compile(r"[\s、，,;；|]+")
+# A Chinese personal name: two to four characters, or longer with a middle dot
+# (阿依古丽·买买提). Parenthesised words that end a paragraph but name no one — (完),
+# (待续), (新华社) — are not a by-line.
+_NAME = re.compile(r"[\u3400-\u9fff]{2,4}|[\u3400-\u9fff]{1,8}[·•][\u3400-\u9fff·•]{1,12}")
+_NOT_NAMES = {"完", "待续", "未完待续", "全文完", "组图", "视频", "本报讯", "图文", "原标题"}
+_ORGANISATION_ENDINGS = ("社", "网", "报", "台", "站")
+END_OF_BODY = re.compile(
+    r"^(?:文章关键词|关键词|关键字|相关阅读|相关新闻|相关文章|相关链接|延伸阅读|推荐阅读|"
+    r"责任编辑|责编|网站简介|版权声明|关于我们|Copyright|©)|版权所有"
+)
+
+_COPYRIGHT_NOTICE = re.compile(r"^(?:Copyright|©|\(c\))", re.IGNORECASE)
+_HOLDER = re.compile(r"^(?P<holder>.+?)\s*版权所有|版权所有\s*[:：]?\s*(?:©\s*)?(?P<after>.+)$")
+
+
+AUTHOR_LABELS = (
+    "本报记者", "本报通讯员", "特约记者", "见习记者", "实习记者", "融媒体记者", "全媒体记者",
+    "摄影记者", "记者", "通讯员", "实习生", "摄影", "作者", "撰文", "文", "图", "文图",
+)  # fmt: skip
+EDITOR_LABELS = ("责任编辑", "责编", "编辑", "审核", "校对")
+_FOLD = str.maketrans(
+    "來責編輯記訊員攝關鍵詞閱讀權網簡聲頁稿報臺", "来责编辑记讯员摄关键词阅读权网简声页稿报台"
+)
+_PREFIX_LABELS = sorted((x for x in AUTHOR_LABELS + EDITOR_LABELS if len(x) >= 2), key=len)[::-1]
+
+
+def fold(text: str) -> str:
+    """Traditional forms of the label characters made Simplified, one character for one.
+
+    Labels are matched on the folded text; values are cut from the original at the same
+    positions, so a Traditional page keeps its own characters in names and roles.
+    """
+    return text.translate(_FOLD)
+
+
+def naive_time(match: re.Match[str]) -> str | None:
+    year, month, day, hour, minute, second = (
+        int(match[group] or 0) for group in ("year", "month", "day", "hour", "minute", "second")
+    )
+    try:
+        return datetime(year, month, day, hour, minute, second).isoformat()
+    except ValueError:
+        return None
+
+
+def labelled_values(line: str) -> list[tuple[str, str, str]]:
+    """``来源:映象网  作者:张三`` → [("来源", "来源", "映象网"), ("作者", "作者", "张三")].
+
+    Each entry is (the label folded to Simplified, the label as printed, its value).
+    """
+    labels = list(LABEL.finditer(fold(line)))
+    ends = [label.start() for label in labels[1:]] + [len(line)]
+    found = []
+    for here, end in zip(labels, ends[: len(labels)], strict=True):
+        value = line[here.end() : end].strip()
+        value = re.split(r"\s{2,}|\u3000", value, maxsplit=1)[0].strip(BRACKETS + " ")
+        if value:
+            found.append((here["label"], line[here.start("label") : here.end("label")], value))
+    return found
+
+
+def names_with_roles(
+    text: str, default_role: str | None = None
+) -> tuple[list[dict[str, str]], bool]:
+    """Names with the role label that precedes them, and whether every token made sense.
+
+    ``记者 孙国强 通讯员 周丽`` gives 孙国强 (记者) and 周丽 (通讯员); a label is never a name.
+    """
+    people: list[dict[str, str]] = []
+    role = default_role
+    clean = True
+    for token in filter(None, _SEPARATORS.split(text.strip(BRACKETS))):
+        folded = fold(token)
+        if folded in AUTHOR_LABELS or folded in EDITOR_LABELS:
+            role = token
+            continue
+        label = next((x for x in _PREFIX_LABELS if folded.startswith(x) and folded != x), None)
+        if label is not None:
+            role, token, folded = token[: len(label)], token[len(label) :], folded[len(label) :]
+        named = not (folded in _NOT_NAMES or folded.endswith(_ORGANISATION_ENDINGS))
+        if not named or not _NAME.fullmatch(token):
+            clean = False
+        elif all(person["name"] != token for person in people):
+            people.append({"name": token, **({"role": role} if role else {})})
+    return people, clean
+
+
+def split_byline(paragraph: str) -> tuple[str, list[dict[str, str]]]:
+    """The paragraph without a trailing ``(陆建斌  李修朝)`` by-line, and the people in it."""
+    match = _BYLINE.search(paragraph)
+    if match is None:
+        return paragraph, []
+    people, clean = names_with_roles(match["names"])
+    if not clean or not people:
+        return paragraph, []  # an ordinary parenthesis that happens to end a paragraph
+    return paragraph[: match.start()].rstrip(), people
+
+
+def authors_and_editors(
+    people: Iterable[dict[str, str]],
+) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    authors: list[dict[str, str]] = []
+    editors: list[dict[str, str]] = []
+    for person in people:
+        is_editor = fold(person.get("role", "")) in EDITOR_LABELS
+        (editors if is_editor else authors).append(person)
+    return authors, editors
+
+
+def read_tail(line: str, document: dict[str, Any], people: list[dict[str, str]]) -> None:
+    """Keywords, editors and the copyright, from the lines after the body."""
+    folded = fold(line)
+    editor_at = re.search(rf"(责任编辑|责编|编辑){COLON}", folded)
+    end = editor_at.start() if editor_at else len(line)
+    keywords = _KEYWORDS.match(folded[:end])
+    if keywords and "keywords" not in document:
+        words = line[keywords.start("words") : keywords.end("words")]
+        document["keywords"] = list(dict.fromkeys(filter(None, _KEYWORD_SEPARATORS.split(words))))
+    if editor_at:
+        for _, printed, names in labelled_values(line[editor_at.start() :].strip(BRACKETS))[:1]:
+            people.extend(names_with_roles(names, printed)[0])
+    if _COPYRIGHT_NOTICE.match(line) and "copyright_notice" not in document:
+        document["copyright_notice"] = line
+    holder = _HOLDER.search(folded)
+    if holder and "copyright_holder" not in document:
+        group = "holder" if holder["holder"] else "after"
+        name = line[holder.start(group) : holder.end(group)].strip(" ©")
+        if name and not _COPYRIGHT_NOTICE.match(name):
+            document["copyright_holder"] = name
+
+
+def unique_people(people: Sequence[dict[str, str]]) -> list[dict[str, str]]:
+    seen: set[str] = set()
+    kept = []
+    for person in people:
+        if person["name"] not in seen:
+            seen.add(person["name"])
+            kept.append(person)
+    return kept
