@@ -166,13 +166,15 @@ def _place(issue: Issue, record: Parsed, fmt: Format) -> Issue:
 
 
 def _to_article(record: Parsed, fmt: Format, context: Context) -> Outcome:
-    if record.issues:
+    if any(issue.severity == "error" for issue in record.issues):
         return Outcome(None, _located(record.issues, record, fmt))
+    noted = list(record.issues)  # what the parser noticed but could read past: warnings
     if context.check:
         found = _check(record.document, fmt.input_schema, fmt.check_input, "input", fmt, context)
         if found:
-            return Outcome(None, _located(found, record, fmt))
-    warnings = fmt.advise(record.document, context) if context.check and fmt.advise else []
+            return Outcome(None, _located([*noted, *found], record, fmt))
+    advised = fmt.advise(record.document, context) if context.check and fmt.advise else []
+    warnings = [*noted, *advised]
     if context.verdict_only and context.check and fmt.input_schema == "article":
         # The canonical schema has spoken, and the model never disagrees with it (the tests
         # hold them to that): for a verdict, building the article is work for nothing.

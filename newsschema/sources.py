@@ -7,7 +7,7 @@ read as it streams, so an archive of millions of articles never sits in memory.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta, timezone, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -93,10 +93,15 @@ def read_text(data: str | bytes | Path, format: str | None, context: Context) ->
 
     if isinstance(data, str):
         return chosen(data), data
+    if named is not None and named.decode is not None:
+        return _own_decoding(named, data, context, chosen)
     where = named.name if named else ""
     try:
         text = decode(data, context.encoding, detect=False)
-        return chosen(text), text
+        found = chosen(text)
+        if found.decode is not None:  # it declares its own encoding: let it say which
+            return _own_decoding(found, data, context, chosen)
+        return found, text
     except DecodeError as not_utf8:
         # An encoding the user named, or a format that is UTF-8 only: no second guesses.
         if context.encoding is not None or (named is not None and not named.legacy_encodings):
@@ -106,9 +111,23 @@ def read_text(data: str | bytes | Path, format: str | None, context: Context) ->
             found = chosen(text)
         except (DecodeError, UsageError):
             raise _decode_failure(where, not_utf8) from None
+        if found.decode is not None:
+            return _own_decoding(found, data, context, chosen)
         if not found.legacy_encodings:
             raise _decode_failure(found.name, not_utf8) from None
         return found, text
+
+
+def _own_decoding(
+    fmt: Format, data: bytes, context: Context, chosen: Callable[[str], Format]
+) -> tuple[Format, str]:
+    """Text from a format that declares its encoding inside, the way that format decodes."""
+    assert fmt.decode is not None
+    try:
+        text = fmt.decode(data, context.encoding)
+    except DecodeError as error:
+        raise _decode_failure(fmt.name, error) from None
+    return chosen(text), text
 
 
 def streamed(

@@ -11,9 +11,9 @@ import codecs
 
 from charset_normalizer import from_bytes
 
-__all__ = ["DecodeError", "decode"]
+__all__ = ["BOMS", "DecodeError", "decode"]
 
-_BOMS = (
+BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE, whose BOM is its prefix
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -34,7 +34,7 @@ def decode(data: bytes, encoding: str | None = None, *, detect: bool = True) -> 
         except LookupError:
             raise DecodeError(f"unknown encoding {encoding!r}") from None
         return _strict(data, encoding)
-    for bom, name in _BOMS:
+    for bom, name in BOMS:
         if data.startswith(bom):
             return _strict(data, name)
     try:

@@ -70,6 +70,9 @@ class Format:
     """(line, column) in the source text of a path, for formats that can tell."""
     legacy_encodings: bool = False
     """Whether files may come in encodings other than UTF-8 (detected, or --encoding)."""
+    decode: Callable[[bytes, str | None], str] | None = None
+    """Bytes to text for formats that declare their encoding inside (HTML's ``<meta
+    charset>``); given the bytes and the encoding the user named, if any."""
     check_input: Callable[[Any, Context], list[Issue]] | None = None
     """The input check for formats whose reader schema is not a JSON Schema (XML)."""
     check_output: Callable[[Any, Context], list[Issue]] | None = None
