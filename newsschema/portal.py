@@ -20,6 +20,7 @@ __all__ = [
     "BEIJING",
     "BRACKETS",
     "COLON",
+    "CRUMB_SEPARATOR",
     "EDITOR_LABELS",
     "END_OF_BODY",
     "LABEL",
@@ -30,6 +31,7 @@ __all__ = [
     "naive_time",
     "names_with_roles",
     "read_tail",
+    "section_of_crumbs",
     "split_byline",
     "unique_people",
 ]
@@ -42,6 +44,8 @@ TIME = re.compile(
     r"\s*(?P<hour>\d{1,2})\s*[:：时]\s*(?P<minute>\d{1,2})(?:\s*[:：分]\s*(?P<second>\d{1,2}))?"
 )
 
+CRUMB_SEPARATOR = re.compile(r"\s*[>＞»›]\s*")
+_CRUMB_NOISE = {"首页", "主页", "网站首页", "正文", "当前位置", "您的位置", "Home", "home"}
 LABEL = re.compile(rf"(?P<label>来源|作者|责任编辑|责编|编辑|记者|通讯员|摄影|稿源){COLON}\s*")
 _KEYWORDS = re.compile(rf"^(?:文章关键词|关键词|关键字){COLON}\s*(?P<words>.*?)\s*$")
 _BYLINE = re.compile(r"[(（](?P<names>[^()（）]{1,80})[)）]\s*$")
@@ -187,3 +191,12 @@ def unique_people(people: Sequence[dict[str, str]]) -> list[dict[str, str]]:
             seen.add(person["name"])
             kept.append(person)
     return kept
+
+
+def section_of_crumbs(line: str) -> str | None:
+    """``当前位置：首页 > 今日热点 > 正文`` → 今日热点: the first crumb that is not the way home."""
+    crumbs = (
+        re.sub(rf"^(?:当前位置|您的位置|位置){COLON}\s*", "", c)
+        for c in CRUMB_SEPARATOR.split(line)
+    )
+    return next((c for c in crumbs if c and fold(c) not in _CRUMB_NOISE), None)

@@ -135,8 +135,9 @@ def test_format_is_guessed_from_name_and_content() -> None:
     assert guess_format('{"@context": "https://schema.org"}', "x.json").name == "jsonld"
     assert guess_format("{not json", "x.json").name == "article"
     assert guess_format('{"date_published": 1}').name == "article"
+    assert guess_format("<!DOCTYPE html><html></html>").name == "html"
     with pytest.raises(UsageError):
-        guess_format("<html></html>", "page.html")
+        guess_format("%PDF-1.7", "story.pdf")
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from . import article, csv, jsonld, newsml, ninjs, page
+from . import article, csv, html, jsonld, newsml, ninjs, page
 from .base import Context, Format, Parsed
 
 __all__ = ["FORMATS", "Context", "Format", "Parsed"]
@@ -20,6 +20,7 @@ FORMATS: Mapping[str, Format] = MappingProxyType(
             newsml.FORMAT,
             ninjs.FORMAT,
             page.FORMAT,
+            html.FORMAT,
         )
     }
 )

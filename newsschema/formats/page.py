@@ -10,7 +10,6 @@ native document checked against ``schemas/page.schema.json`` before it is mapped
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
@@ -21,7 +20,7 @@ from ..model import Agent, Article, Rights, derive_id
 from ..portal import (
     BEIJING,
     BRACKETS,
-    COLON,
+    CRUMB_SEPARATOR,
     END_OF_BODY,
     LABEL,
     TIME,
@@ -31,6 +30,7 @@ from ..portal import (
     naive_time,
     names_with_roles,
     read_tail,
+    section_of_crumbs,
     split_byline,
     unique_people,
 )
@@ -40,9 +40,6 @@ __all__ = ["FORMAT", "extract"]
 
 NAME = "page"
 _HEAD_LINES = 20  # the time line is near the top; a date deep in the body is not it
-
-_CRUMB_SEPARATOR = re.compile(r"\s*[>＞»›]\s*")
-_CRUMB_NOISE = {"首页", "主页", "网站首页", "正文", "当前位置", "您的位置", "Home", "home"}
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -74,16 +71,14 @@ def extract(text: str) -> tuple[dict[str, Any], list[Issue]]:
         return {}, [_issue(f"{match[0]!r} is not a real date and time", line=time_number)]
 
     before = [line for _, line in lines[:at]]
-    crumbs_at = next((i for i, line in enumerate(before) if _CRUMB_SEPARATOR.search(line)), None)
+    crumbs_at = next((i for i, line in enumerate(before) if CRUMB_SEPARATOR.search(line)), None)
     headline_candidates = before[crumbs_at + 1 :] if crumbs_at is not None else before
     if not headline_candidates:
         return {}, [_issue("found no headline above the time line", line=time_number)]
     document: dict[str, Any] = {"headline": headline_candidates[-1], "published": published}
-    if crumbs_at is not None:
-        crumbs = _CRUMB_SEPARATOR.split(before[crumbs_at])
-        section = next((c for c in crumbs if c and fold(c) not in _CRUMB_NOISE), None)
-        if section:
-            document["section"] = re.sub(rf"^当前位置{COLON}", "", section) or section
+    section = section_of_crumbs(before[crumbs_at]) if crumbs_at is not None else None
+    if section:
+        document["section"] = section
 
     people: list[dict[str, str]] = []
     labelled = labelled_values(time_line[match.end() :])

@@ -1,0 +1,176 @@
+"""The ``html`` format (read only): a news web page as the browser received it.
+
+Three sources, in order of trust. The page's own JSON-LD, read by the ``jsonld`` reader
+after mending the broken JSON pages carry; then the head's meta tags (OpenGraph,
+``article:*``, Dublin Core, keywords, the canonical link, ``<html lang>``); then what a
+reader sees: the ``<h1>``, the time and people lines, the body paragraphs of the main
+content. Each later source only fills what the earlier ones left empty. All three are
+gathered as one schema.org node, checked against the JSON-LD reader's schema and mapped
+by the JSON-LD reader, so a page and a JSON-LD file with the same facts give one article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from ...errors import Issue
+from ...jsontext import loads
+from ...language import guess_language
+from ...xmlparse import MAX_BYTES
+from ..base import Context, Format, Parsed
+from ..jsonld.graph import article_nodes, resolve
+from ..jsonld.read import to_article
+from .decode import decode_html
+from .lenient import mend
+from .meta import head_properties
+from .visible import page_properties
+
+__all__ = ["FORMAT"]
+
+NAME = "html"
+_OFFSET = re.compile(r"(?:[Zz]|[+-]\d{2}:?\d{2})$")
+_CHINESE = re.compile(r"^zh\b", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# What libxml2 cannot hold: NUL and the other C0 controls, lone surrogates, U+FFFE/FFFF.
+# Browsers show U+FFFD for a NUL; so does this reader, for all of them.
+_UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _parser() -> lxml_html.HTMLParser:
+    return lxml_html.HTMLParser(
+        no_network=True, remove_comments=True, remove_pis=True, huge_tree=False, recover=True
+    )
+
+
+def _refusal(message: str, line: int | None = None) -> Parsed:
+    issue = Issue(stage="parse", format=NAME, path="", message=message, line=line)
+    return Parsed(issues=[issue])
+
+
+def _warning(message: str, line: int | None = None) -> Issue:
+    return Issue(
+        stage="parse", format=NAME, path="", message=message, line=line, severity="warning"
+    )
+
+
+def _embedded(root: lxml_html.HtmlElement) -> tuple[dict[str, Any] | None, list[Issue]]:
+    """The article node of the page's JSON-LD, references resolved across its scripts."""
+    documents: list[Any] = []
+    notes: list[Issue] = []
+    for script in root.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower():
+            continue
+        text = script.text or ""
+        try:
+            documents.append(loads(text))
+            continue
+        except ValueError:
+            pass
+        try:
+            documents.append(loads(mend(text)))
+        except ValueError as error:
+            notes.append(
+                _warning(f"JSON-LD that cannot be read, skipped: {error}", script.sourceline)
+            )
+    for _, node, index in article_nodes(documents):
+        trail = frozenset({node["@id"]}) if isinstance(node.get("@id"), str) else frozenset()
+        resolved = resolve(node, index, trail, 0)
+        return (resolved if isinstance(resolved, dict) else None), notes
+    return None, notes
+
+
+def _missing(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def _zoned(node: dict[str, Any], context: Context) -> None:
+    """A Chinese page's times without a zone are Beijing time, as the page reader reads them.
+
+    Elsewhere the JSON-LD reader asks for --timezone; with it, the zone is the user's.
+    """
+    chinese = bool(_CHINESE.match(str(node.get("inLanguage") or "")))
+    for key in ("datePublished", "dateModified"):
+        value = node.get(key)
+        zoneless = isinstance(value, str) and not _OFFSET.search(value.strip())
+        if zoneless and chinese and context.timezone is None:
+            node[key] = str(value).strip() + "+08:00"
+
+
+def extract(text: str, context: Context) -> Parsed:
+    """The page's article as one schema.org node, or why there is none."""
+    if len(text) > MAX_BYTES:
+        return _refusal(f"the page is {len(text):,} characters; at most {MAX_BYTES:,} are read")
+    markup = _XML_DECLARATION.sub("", text.removeprefix("\ufeff"), count=1)
+    markup = _UNHOLDABLE.sub("\ufffd", markup)
+    if not markup.strip():
+        return _refusal("no article on this page: it is empty")
+    try:
+        root = lxml_html.document_fromstring(markup, parser=_parser())
+    except (etree.ParserError, ValueError) as error:
+        return _refusal(f"not an HTML page: {error}")
+    if root is None:
+        return _refusal("no article on this page: it is empty")
+    embedded, notes = _embedded(root)
+    title_element = root.find(".//title")
+    title = (
+        " ".join("".join(map(str, title_element.itertext())).split())
+        if title_element is not None
+        else None
+    )
+    node: dict[str, Any] = {"@context": "https://schema.org", "@type": "NewsArticle"}
+    node.update(embedded or {})
+    for source in (head_properties(root), page_properties(root, title)):
+        for key, value in source.items():
+            if _missing(node.get(key)) and not (key == "headline" and node.get("name")):
+                node[key] = value
+                if key == "articleBody":  # the page's headline printed again above the story
+                    kept = [p for p in value.split("\n\n") if p != node.get("headline")]
+                    node[key] = "\n\n".join(kept)
+    if _missing(node.get("inLanguage")):
+        words = " ".join(str(node.get(k) or "") for k in ("headline", "articleBody"))
+        node["inLanguage"] = guess_language(words)
+    _zoned(node, context)
+    if embedded is None:
+        lacking = [
+            what
+            for key, what in (
+                ("headline", "headline (JSON-LD, og:title or <h1>)"),
+                ("datePublished", "publication time (JSON-LD, article:published_time, "
+                 "<time datetime> or a printed time like 2022-04-22 14:36)"),
+                ("articleBody", "body paragraphs"),
+            )
+            if _missing(node.get(key))
+        ]  # fmt: skip
+        if lacking:
+            return _refusal(f"no article on this page: found no {', no '.join(lacking)}")
+    return Parsed(document=node, issues=notes)
+
+
+def parse(text: str, context: Context) -> Iterator[Parsed]:
+    yield extract(text, context)
+
+
+_MARKUP = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE)
+
+
+def sniff(head: str) -> bool:
+    start = head.lstrip("\ufeff \t\r\n")
+    return start[:1] == "<" and bool(_MARKUP.search(head)) and "iptc.org/std/nar/" not in head
+
+
+FORMAT = Format(
+    name=NAME,
+    extensions=(".html", ".htm", ".xhtml", ".shtml"),
+    description="a news web page in HTML: embedded JSON-LD, meta tags, visible text (read only)",
+    sniff=sniff,
+    parse=parse,
+    to_article=to_article,
+    input_schema="jsonld-input",
+    legacy_encodings=True,
+    decode=decode_html,
+)

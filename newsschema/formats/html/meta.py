@@ -1,0 +1,109 @@
+"""What a page's head says about its article: OpenGraph, ``article:*``, Dublin Core,
+``<meta name="keywords">``, ``<link rel="canonical">`` and ``<html lang>``.
+
+Each is read into the schema.org property it means, so that one mapping (the JSON-LD
+reader's) turns every source into an article. When two sources give one property, the
+first in each list below wins: publishers fill OpenGraph for social networks with care,
+and Dublin Core, where it survives, is often a template's leftovers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lxml import html as lxml_html
+
+__all__ = ["head_properties"]
+
+# schema.org property → the meta names or properties that give it, best first.
+_SINGLE = {
+    "headline": ("og:title", "twitter:title", "dc.title", "dcterms.title"),
+    "description": ("og:description", "description", "twitter:description", "dc.description",
+                    "dcterms.description", "dcterms.abstract"),
+    "datePublished": ("article:published_time", "og:article:published_time", "pubdate",
+                      "publishdate", "dcterms.issued", "dc.date.issued", "dcterms.created",
+                      "dc.date.created", "dc.date", "dcterms.date", "date"),
+    "dateModified": ("article:modified_time", "og:updated_time", "dcterms.modified",
+                     "dc.date.modified", "lastmod"),
+    "articleSection": ("article:section", "og:article:section"),
+    "url": ("og:url",),
+    "image": ("og:image:secure_url", "og:image", "og:image:url", "twitter:image"),
+    "publisher": ("og:site_name", "dc.publisher", "dcterms.publisher", "publisher"),
+    "inLanguage": ("dc.language", "dcterms.language", "content-language", "language"),
+    "copyrightNotice": ("copyright", "dc.rights", "dcterms.rights"),
+}  # fmt: skip
+_MANY = {
+    "author": ("article:author", "author", "dc.creator", "dcterms.creator", "byl"),
+    "keywords": ("article:tag", "news_keywords", "keywords", "dc.subject", "dcterms.subject"),
+}
+_KEYWORD_SEPARATORS = re.compile(r"\s*[,，、;；|]\s*")
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_WEB_ADDRESS = re.compile(r"^https?://", re.IGNORECASE)
+
+
+def _metas(root: lxml_html.HtmlElement) -> dict[str, list[str]]:
+    """Every meta's content by its lower-cased name, property or http-equiv, in order."""
+    found: dict[str, list[str]] = {}
+    for meta in root.iter("meta"):
+        content = (meta.get("content") or "").strip()
+        if not content:
+            continue
+        for attribute in ("property", "name", "itemprop", "http-equiv"):
+            key = (meta.get(attribute) or "").strip().lower()
+            if key:
+                found.setdefault(key, []).append(content)
+    return found
+
+
+def _first(metas: dict[str, list[str]], names: tuple[str, ...]) -> str | None:
+    return next((metas[name][0] for name in names if name in metas), None)
+
+
+def _language(root: lxml_html.HtmlElement, metas: dict[str, list[str]]) -> str | None:
+    lang = (
+        root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
+    ).strip()
+    if lang:
+        return lang
+    locale = _first(metas, ("og:locale",))
+    if locale:
+        return locale.replace("_", "-")
+    return _first(metas, _SINGLE["inLanguage"])
+
+
+def head_properties(root: lxml_html.HtmlElement) -> dict[str, Any]:
+    """schema.org properties from the page's meta tags, canonical link and language."""
+    metas = _metas(root)
+    found: dict[str, Any] = {}
+    for prop, names in _SINGLE.items():
+        value = _first(metas, names)
+        if value is not None and prop != "inLanguage":
+            found[prop] = value
+    for prop, names in _MANY.items():
+        name = next((n for n in names if n in metas), None)
+        if name is None:
+            continue
+        values = metas[name]
+        if prop == "keywords":
+            words = [w for v in values for w in _KEYWORD_SEPARATORS.split(v) if w]
+            found[prop] = list(dict.fromkeys(words))
+        else:  # article:author is often the author's page, not a name: a page names no one
+            names_given = [v for v in values if not _WEB_ADDRESS.match(v)]
+            if names_given:
+                found[prop] = [{"@type": "Person", "name": n} for n in names_given]
+    if "publisher" in found:
+        found["publisher"] = {"@type": "Organization", "name": found["publisher"]}
+    canonical = next(
+        (link.get("href") for link in root.iter("link") if _rel(link) == "canonical"), None
+    )
+    if canonical and canonical.strip():
+        found.setdefault("url", canonical.strip())
+    language = _language(root, metas)
+    if language:
+        found["inLanguage"] = language
+    return found
+
+
+def _rel(link: lxml_html.HtmlElement) -> str:
+    return " ".join((link.get("rel") or "").lower().split())

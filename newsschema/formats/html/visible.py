@@ -1,0 +1,269 @@
+"""What a reader sees on the page: the headline, the time and people lines, the body.
+
+Navigation, headers and footers, asides, forms, scripts and anything whose class or id
+says menu, share, related, comment or the like is taken out first. The headline is the
+page's ``<h1>`` (several ``<h1>`` — a logo is often one — are settled by the ``<title>``);
+the body is the ``<article>`` with the most paragraph text or, failing that, the element
+whose own paragraphs hold the most text: the densest block. Its paragraphs lose the
+lines that are not story — by-lines, time and source lines, link lists, "related"
+headings and what follows them. The time, source, author and editor lines Chinese
+portals print are read with the page reader's rules (`newsschema.portal`).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from lxml import html as lxml_html
+
+from ...portal import (
+    BRACKETS,
+    END_OF_BODY,
+    LABEL,
+    TIME,
+    authors_and_editors,
+    fold,
+    labelled_values,
+    naive_time,
+    names_with_roles,
+    read_tail,
+    section_of_crumbs,
+    split_byline,
+    unique_people,
+)
+
+__all__ = ["page_properties"]
+
+_REMOVED_TAGS = (
+    "script", "style", "noscript", "template", "iframe", "form", "nav", "footer", "aside",
+    "button", "select", "textarea", "svg", "canvas", "video", "audio", "object", "embed",
+)  # fmt: skip
+_NOISE = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|menu|footer|foot|sidebar|side|related|relate|recommend|share|"
+    r"sharing|social|comment|comments|breadcrumb|crumbs?|advert|ads?|banner|toolbar|subscribe|"
+    r"newsletter|popup|modal|hot|rank|ranking|copyright|pager|pagination|tags?)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_BLOCKS = frozenset(
+    ("p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6",
+     "li", "ul", "ol", "table", "tr", "td", "th", "blockquote", "pre", "dd", "dt", "dl",
+     "figure", "figcaption", "address", "center", "br", "hr", "time")
+)  # fmt: skip
+# Between a headline and the site name: " - ", " | ", en and em dashes, "_", full-width bar.
+_TITLE_SEPARATORS = re.compile(r"\s+[-|\u2013\u2014·]\s+|\s*[_|\uff5c]\s*|\s*--\s*")
+_NOT_STORY = re.compile(
+    r"^(?:分享到|分享|打印|关闭|上一篇|下一篇|返回|点击|扫一扫|【?纠错】?|举报|Share|Print|"
+    r"Read more|Related|Advertisement|Subscribe)",
+    re.IGNORECASE,
+)
+_NOT_STORY_BLOCK = re.compile(
+    r"(?:^|[\s_-])(?:byline|by-line|author|authors|dateline|meta|info|source|editor|caption|"
+    r"credit|timestamp|date|time)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_BY = re.compile(r"^(?:By|Von|Par|Por|Di|Door)\s+\S", re.IGNORECASE)
+_LINK_SHARE = 0.5
+_CRUMBS = re.compile(
+    r"^(?:当前位置|您的位置|位置)[:：]|\S\s*[>＞»›]\s*\S.*[>＞»›]"
+)  # a paragraph mostly of link text is a link list, not story
+
+
+def _text(element: Any) -> str:
+    return " ".join(str(element.text_content()).split())
+
+
+def _cleaned(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """A copy of the page without what is never the article."""
+    page: lxml_html.HtmlElement = copy.deepcopy(root)
+    for element in list(page.iter(*_REMOVED_TAGS)):
+        element.drop_tree()
+    noisy = [
+        element
+        for element in page.iter()
+        if isinstance(element.tag, str)
+        and element.tag not in ("html", "body", "article", "main", "h1")
+        and _NOISE.search(f"{element.get('class', '')} {element.get('id', '')}")
+    ]
+    for element in noisy:
+        if element.getparent() is not None and not element.xpath(".//h1|.//article"):
+            element.drop_tree()
+    return page
+
+
+def headline_of(page: lxml_html.HtmlElement, title: str | None) -> str | None:
+    """The page's ``<h1>``; with several, the one the title repeats; else the title's head."""
+    headings = [text for text in (_text(h) for h in page.iter("h1")) if text]
+    if len(headings) > 1 and title:
+        repeated = [h for h in headings if h in title]
+        headings = repeated or headings
+    if headings:
+        return max(headings[:3], key=len) if len(headings) > 1 else headings[0]
+    if not title:
+        return None
+    parts = [part.strip() for part in _TITLE_SEPARATORS.split(title) if part.strip()]
+    return parts[0] if parts else None
+
+
+def _paragraph_score(element: Any) -> int:
+    text = _text(element)
+    if not text:
+        return 0
+    linked = sum(len(_text(a)) for a in element.iter("a"))
+    return 0 if linked > _LINK_SHARE * len(text) else len(text)
+
+
+def _main_content(page: lxml_html.HtmlElement) -> Any:
+    """The ``<article>`` with the most paragraph text, or the densest block of paragraphs."""
+    articles = [a for a in page.iter("article") if any(True for _ in a.iter("p"))]
+    if articles:
+        return max(articles, key=lambda a: sum(_paragraph_score(p) for p in a.iter("p")))
+    scores: dict[Any, float] = {}
+    for paragraph in page.iter("p"):
+        score = _paragraph_score(paragraph)
+        parent = paragraph.getparent()
+        if parent is None or not score:
+            continue
+        scores[parent] = scores.get(parent, 0) + score
+        grandparent = parent.getparent()
+        if grandparent is not None:
+            scores[grandparent] = scores.get(grandparent, 0) + score / 2
+    if scores:
+        return max(scores, key=lambda element: scores[element])
+    # No paragraphs at all: text broken by <br>, the block with the most of it.
+    blocks = [
+        b for b in page.iter("div", "td", "section", "main", "body") if b.find("br") is not None
+    ]
+    return max(blocks, key=lambda b: len(_text(b)), default=None)
+
+
+def _lines(element: Any) -> list[str]:
+    """The element's text as a browser lays it out: a line per block and per ``<br>``."""
+    laid_out = copy.deepcopy(element)
+    for block in laid_out.iter(*_BLOCKS):
+        block.tail = "\n" + (block.tail or "")
+        if block.tag != "br":
+            block.text = "\n" + (block.text or "")
+    text = str(laid_out.text_content())
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+def _marked_not_story(paragraph: Any) -> bool:
+    """A paragraph whose class or id says by-line, date, source, caption and the like."""
+    marks = f"{paragraph.get('class', '')} {paragraph.get('id', '')}"
+    return bool(_NOT_STORY_BLOCK.search(marks))
+
+
+def _story(container: Any) -> Iterator[str]:
+    """The container's paragraphs, without the lines that are not story."""
+    paragraphs = [
+        p for p in container.iter("p") if _paragraph_score(p) and not _marked_not_story(p)
+    ]
+    texts = [_text(p) for p in paragraphs] if paragraphs else _lines(container)
+    for text in texts:
+        if _BY.match(text) and len(text) < 100 and not re.search(r"[.!?]$", text):
+            continue  # "By Jane Doe, Science Editor": the by-line, not the story
+        folded = fold(text)
+        if END_OF_BODY.search(folded):
+            return  # related links, keywords, editor and copyright follow
+        if _NOT_STORY.match(text) or LABEL.match(fold(text.lstrip(BRACKETS))):
+            continue
+        if TIME.search(text) and len(text) < 80 and not re.search(r"[。！？.!?]$", text):
+            continue  # a time line
+        yield text
+
+
+def page_properties(root: lxml_html.HtmlElement, title: str | None) -> dict[str, Any]:
+    """schema.org properties from the visible page; ``_beijing`` when a time had no zone."""
+    page = _cleaned(root)
+    found: dict[str, Any] = {}
+    headline = headline_of(page, title)
+    if headline:
+        found["headline"] = headline
+    container = _main_content(page)
+    body = list(_story(container)) if container is not None else []
+    people: list[dict[str, str]] = []
+    if body:
+        last, from_byline = split_byline(body[-1])
+        body[-1:] = [last] if last else []
+        people.extend(from_byline)
+    if body:
+        found["articleBody"] = "\n\n".join(body)
+    time = _time_element(page)
+    lines = _lines(page.find("body") if page.find("body") is not None else page)
+    story = set(body)
+    document: dict[str, Any] = {}
+    if time is None:
+        time = _time_line(lines, headline, story)
+    for line in lines:
+        if line in story or len(line) > 200:
+            continue
+        for label, printed, value in labelled_values(line.lstrip(BRACKETS)):
+            if label in ("来源", "稿源"):
+                document.setdefault("source", value)
+            elif label not in ("责任编辑", "责编", "编辑"):
+                people.extend(names_with_roles(value, None if label == "作者" else printed)[0])
+        read_tail(line, document, people)
+    whole = _lines(root.find("body") if root.find("body") is not None else root)
+    crumbs = next((line for line in whole[:40] if _CRUMBS.search(line)), None)
+    section = section_of_crumbs(crumbs) if crumbs else None
+    if section:
+        found["articleSection"] = section
+    footer: dict[str, Any] = {}  # the copyright is in the footer taken out above
+    for line in whole[-40:]:
+        read_tail(line, footer, [])
+    for key in ("copyright_holder", "copyright_notice"):
+        if key in footer:
+            document.setdefault(key, footer[key])
+    if time:
+        found["datePublished"] = time
+    authors, editors = (unique_people(group) for group in authors_and_editors(people))
+    if authors:
+        found["author"] = [_person(p) for p in authors]
+    if editors:
+        found["editor"] = [_person(p) for p in editors]
+    if document.get("source"):
+        found["sourceOrganization"] = {"@type": "Organization", "name": document["source"]}
+    if document.get("keywords"):
+        found["keywords"] = document["keywords"]
+    if document.get("copyright_holder"):
+        holder = {"@type": "Organization", "name": document["copyright_holder"]}
+        found["copyrightHolder"] = holder
+        found["publisher"] = holder  # a portal's publisher is its copyright holder (as `page`)
+    if document.get("copyright_notice"):
+        found["copyrightNotice"] = document["copyright_notice"]
+    return found
+
+
+def _time_line(lines: list[str], headline: str | None, story: set[str]) -> str | None:
+    """The first time printed after the headline (a clock in the masthead comes before)."""
+    start = next((i for i, line in enumerate(lines) if headline and headline in line), 0)
+    for line in lines[start:] + lines[:start]:
+        match = TIME.search(line) if line not in story and len(line) <= 200 else None
+        if match:
+            return naive_time(match)
+    return None
+
+
+def _person(person: dict[str, str]) -> dict[str, str]:
+    return {
+        "@type": "Person",
+        "name": person["name"],
+        **({"jobTitle": person["role"]} if person.get("role") else {}),
+    }
+
+
+def _time_element(page: lxml_html.HtmlElement) -> str | None:
+    """A ``<time datetime>`` marked as the publication time, or the first on the page."""
+    times = [t for t in page.iter("time") if (t.get("datetime") or "").strip()]
+    marked = [
+        t
+        for t in times
+        if t.get("itemprop") == "datePublished"
+        or t.get("pubdate") is not None
+        or "publish" in (t.get("class") or "")
+    ]
+    chosen = (marked or times)[:1]
+    return chosen[0].get("datetime").strip() if chosen else None
