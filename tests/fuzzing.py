@@ -35,7 +35,7 @@ from newsschema.errors import NewsSchemaError
 from newsschema.testing import documents
 
 ROOT = Path(__file__).resolve().parent.parent
-READERS = ("article", "csv", "jsonld", "newsml", "ninjs", "page")
+READERS = ("article", "csv", "html", "jsonld", "newsml", "ninjs", "page")
 
 # What the world puts in files: each snippet is inserted somewhere by the fuzzer.
 HOSTILE = (
@@ -49,7 +49,8 @@ HOSTILE = (
     '"uri": []', "<p>", "</p>", "<headline>", "</newsItem>", "xmlns=''",
     # Long runs: where a backtracking pattern or a quadratic walk shows itself.
     " " * 2000, "\n\t" * 1000, "[" * 5000, '"k": 1, ' * 2000, "<a>" * 3000, "<!-- -->" * 500,
-    "，" * 3000, "a" * 100_000,
+    "，" * 3000, "a" * 100_000, "<meta charset='gbk'>", '<script type="application/ld+json">',
+    "</script>", "<h1>", "<article>", "<p class='byline'>By ", "来源：映象网", "//", "/*", ",}",
 )  # fmt: skip
 
 
@@ -59,9 +60,19 @@ def _page_sources() -> list[str]:
     return [p.read_text(encoding="utf-8", errors="replace") for p in [seed, *pages]]
 
 
+def _html_sources() -> list[str]:
+    pages = sorted((ROOT / "tests" / "data" / "html" / "valid").glob("*.html"))
+    return [p.read_bytes().decode("utf-8", errors="replace") for p in pages]
+
+
 def _valid(reader: str) -> st.SearchStrategy[str]:
     if reader == "page":
         return st.sampled_from(_page_sources())
+    if reader == "html":
+        embedded = documents("jsonld").map(
+            lambda script: f"<html><head>{script}</head><body><h1>x</h1></body></html>"
+        )
+        return st.sampled_from(_html_sources()) | embedded
     return documents(reader)
 
 

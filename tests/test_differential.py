@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 import newsschema
 from newsschema.api import default_session, format_by_name
 from newsschema.schemas import schema_names
+from newsschema.sources import read_text
 from newsschema.testing import articles, canonical_documents, json_values
 from newsschema.validation import Validators
 
@@ -57,13 +58,14 @@ def _read_back(format: str) -> st.SearchStrategy[Any]:
 
 
 def _jsonld_corpus() -> list[Any]:
-    paths = sorted((DATA / "jsonld" / "valid").glob("*.jsonld"))
-    texts = [p.read_text(encoding="utf-8") for p in paths]
+    """The JSON-LD test files' article nodes, and the nodes the html reader gathers."""
     found = []
-    for text in texts:
-        for parsed in format_by_name("jsonld").parse(text, _context):
-            if parsed.document is not None:
-                found.append(parsed.document)
+    for format, pattern in (("jsonld", "jsonld/valid/*.jsonld"), ("html", "html/valid/*.html")):
+        for path in sorted(DATA.glob(pattern)):
+            text = read_text(path, format, _context)[1]
+            for parsed in format_by_name(format).parse(text, _context):
+                if parsed.document is not None:
+                    found.append(parsed.document)
     return found
 
 
@@ -181,5 +183,5 @@ def test_engines_agree_on_every_broken_document(name: str, data: st.DataObject) 
 
 
 def test_corpus_is_not_empty() -> None:
-    assert len(_jsonld_corpus()) >= 5
+    assert len(_jsonld_corpus()) >= 15
     assert Path(DATA / "page").is_dir()

@@ -29,7 +29,7 @@ from newsschema.cli import main
 from .conftest import SEED_ARTICLE
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
-READERS = ("article", "csv", "jsonld", "newsml", "ninjs", "page")
+READERS = ("article", "csv", "html", "jsonld", "newsml", "ninjs", "page")
 MEBIBYTE = 2**20
 
 
@@ -78,6 +78,16 @@ GENERATED: dict[str, Callable[[], bytes]] = {
         + b"</newsItem>"
     ),
     "too-big.xml": lambda: b"<a>" + b" " * (60 * MEBIBYTE) + b"</a>",
+    "deep-elements.html": lambda: b"<html><body>" + b"<div>" * 300_000 + b"<p>x</p>",
+    "many-paragraphs.html": lambda: b"<html><h1>x</h1>" + b"<p>word " * 500_000,
+    "broken-json-ld.html": lambda: (
+        b'<html><script type="application/ld+json">{"@type": "NewsArticle", '
+        + b'"headline": "'
+        + b"x" * MEBIBYTE
+        + b'", // oops\n'
+        + b"[" * 100_000
+        + b"</script></html>"
+    ),
 }
 
 
@@ -130,7 +140,7 @@ def test_every_reader_converts_or_refuses_with_a_located_message(
 
 
 def test_the_corpus_has_every_kind_of_case() -> None:
-    kinds = ["deep", "utf8", "utf16", "nul", "garbage", "long-integer", "huge-string",
+    kinds = ["deep", "utf8", "utf16", "nul", "garbage", "long-integer", "huge-string", "html",
              "wrong-types", "xxe", "billion-laughs", "external-dtd", "formula", "script",
              "broken-line", "empty"]  # fmt: skip
     for kind in kinds:
