@@ -68,7 +68,10 @@ def main() -> None:
     help="Output file, or a directory for one output per input (default: standard output).",
 )
 @click.option("--timezone", help="Time zone for times without one: +08:00 or Asia/Shanghai.")
-@click.option("--encoding", help="Encoding of saved pages (default: detect), e.g. gb18030.")
+@click.option(
+    "--encoding",
+    help="Encoding of saved pages and HTML (default: as declared, else detected), e.g. gb18030.",
+)
 @click.option(
     "--embed",
     is_flag=True,
@@ -176,7 +179,10 @@ def convert(
     help="How to report.",
 )
 @click.option("--timezone", help="Time zone for times without one: +08:00 or Asia/Shanghai.")
-@click.option("--encoding", help="Encoding of saved pages (default: detect), e.g. gb18030.")
+@click.option(
+    "--encoding",
+    help="Encoding of saved pages and HTML (default: as declared, else detected), e.g. gb18030.",
+)
 @click.option(
     "--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 256), help="Processes."
 )
