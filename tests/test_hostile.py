@@ -221,6 +221,29 @@ def test_a_bad_csv_row_costs_only_itself(corpus: dict[str, Path], tmp_path: Path
     assert len(newsschema.read(target)) == 2
 
 
+def test_wrong_types_in_csv_are_named_by_row_and_column(corpus: dict[str, Path]) -> None:
+    path = corpus["wrong-types.csv"]
+    code, _, stderr = _convert(str(path), "--to", "article")
+    assert code == 1
+    for column, message in [
+        ("version", "'one' is not a whole number"),
+        ("body", "not a JSON array"),
+        ("location_latitude", "'north' is not a number"),
+        ("free", "'maybe' is not true or false"),
+    ]:
+        assert f"{path}: input: row 2, column {column} (line 2): {message}" in stderr
+
+
+def test_wrong_values_in_newsml_are_named_by_xpath_and_line(corpus: dict[str, Path]) -> None:
+    path = corpus["wrong-types.xml"]
+    code, _, stderr = _convert(str(path), "--to", "article")
+    assert code == 1
+    assert (
+        f"{path}: input: /newsItem/itemMeta/firstCreated (line 3): "
+        "'2022-13-45T99:99:99+08:00' is not a real date and time"
+    ) in stderr
+
+
 # --- the whole corpus at once, with limits -----------------------------------------------
 
 _LIMITED = """

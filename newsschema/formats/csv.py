@@ -106,7 +106,10 @@ def _value(text: str, kind: str) -> Any:
             raise ValueError(f"{text!r} is not a whole number")
         return int(text)
     if kind == "number":
-        number = float(text)
+        try:
+            number = float(text)
+        except ValueError:
+            raise ValueError(f"{text!r} is not a number") from None
         if number != number or number in (float("inf"), float("-inf")):
             raise ValueError(f"{text!r} is not a finite number")
         return int(number) if re.fullmatch(r"[+-]?[0-9]+", text.strip()) else number
