@@ -7,6 +7,7 @@ by hand; each in ``invalid`` must be refused with exit 1 and a message.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -213,6 +214,22 @@ def test_decoding_order() -> None:
     assert decode_html(gbk) == text.replace("big5", "gbk")  # the meta
     assert "新乡" in decode_html(text.replace("<meta charset='big5'>", "").encode("gb18030") * 20)
     assert decode_html(gbk, "gb18030") == text.replace("big5", "gbk")  # the user's word
+
+
+@pytest.mark.parametrize(
+    ("name", "encoding"),
+    [
+        ("zh-portal-gbk.html", "gbk"),
+        ("big5.html", "big5"),
+        ("shift-jis.html", "cp932"),
+        ("windows-1252.html", "cp1252"),
+    ],
+)
+def test_pages_that_declare_nothing_are_detected(name: str, encoding: str) -> None:
+    raw = (DATA / "html" / "valid" / name).read_bytes()
+    undeclared = re.sub(rb"<meta[^>]*charset[^>]*>", b"", raw, flags=re.IGNORECASE)
+    assert declared_encoding(undeclared) is None
+    assert decode_html(undeclared) == undeclared.decode(encoding)
 
 
 # --- mending JSON ----------------------------------------------------------------------
