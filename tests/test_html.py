@@ -101,6 +101,27 @@ def test_opengraph_and_article_tags_without_json_ld() -> None:
     assert article.date_modified is not None
 
 
+def test_chinese_portal_metas_and_an_editor_line_in_parentheses() -> None:
+    """publishdate in 年月日 form, source with its 来源 label, and （责编：王佳、李娜） closing
+    the story: editors, not a paragraph."""
+    article = read("zh-portal-metas.html")
+    assert article.date_published.isoformat() == "2022-09-28T10:05:00+08:00"
+    assert article.source == newsschema.Agent(name="人民网-河南频道", type="Organization")
+    assert [(e.name, e.role) for e in article.editors] == [("王佳", "责编"), ("李娜", "责编")]
+    assert article.body[-1].endswith("串联起荥阳与郑州主城区。")
+
+
+def test_a_meta_time_nobody_can_read_gives_way_to_the_printed_one(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><head><meta name="pubdate" content="yesterday"></head><body><h1>新乡降雨</h1>'
+        "<p>2023-07-01 08:30 来源：新乡日报</p><div><p>今天新乡普降中雨。</p></div></body></html>",
+        encoding="utf-8",
+    )
+    (article,) = newsschema.read(page)
+    assert article.date_published.isoformat() == "2023-07-01T08:30:00+08:00"
+
+
 def test_dublin_core_and_br_separated_text() -> None:
     article = read("dublin-core.html")
     assert article.headline == "Lakeside ferry returns after winter repairs"

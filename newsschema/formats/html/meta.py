@@ -14,6 +14,9 @@ from typing import Any
 
 from lxml import html as lxml_html
 
+from ...portal import TIME, naive_time
+from ...times import ISO8601
+
 __all__ = ["head_properties"]
 
 # schema.org property → the meta names or properties that give it, best first.
@@ -32,7 +35,9 @@ _SINGLE = {
     "publisher": ("og:site_name", "dc.publisher", "dcterms.publisher", "publisher"),
     "inLanguage": ("dc.language", "dcterms.language", "content-language", "language"),
     "copyrightNotice": ("copyright", "dc.rights", "dcterms.rights"),
+    "sourceOrganization": ("source", "contentsource"),
 }  # fmt: skip
+_SOURCE_LABEL = re.compile(r"^\s*(?:来源|來源|稿源)\s*[:：]\s*")
 _MANY = {
     "author": ("article:author", "author", "dc.creator", "dcterms.creator", "byl"),
     "keywords": ("article:tag", "news_keywords", "keywords", "dc.subject", "dcterms.subject"),
@@ -80,6 +85,14 @@ def head_properties(root: lxml_html.HtmlElement) -> dict[str, Any]:
         value = _first(metas, names)
         if value is not None and prop != "inLanguage":
             found[prop] = value
+    for prop in ("datePublished", "dateModified"):
+        if prop in found:
+            when = _time(found.pop(prop))
+            if when:
+                found[prop] = when
+    if "sourceOrganization" in found:
+        source = _SOURCE_LABEL.sub("", found["sourceOrganization"]).strip()
+        found["sourceOrganization"] = {"@type": "Organization", "name": source}
     for prop, names in _MANY.items():
         name = next((n for n in names if n in metas), None)
         if name is None:
@@ -103,6 +116,17 @@ def head_properties(root: lxml_html.HtmlElement) -> dict[str, Any]:
     if language:
         found["inLanguage"] = language
     return found
+
+
+def _time(value: str) -> str | None:
+    """An ISO 8601 time as it is; a portal's ``2022年04月22日 14:36`` made ISO; else None.
+
+    A meta time nobody can read is dropped, so that the visible page can give one.
+    """
+    if ISO8601.match(value.strip()):
+        return value.strip()
+    match = TIME.search(value)
+    return naive_time(match) if match else None
 
 
 def _rel(link: lxml_html.HtmlElement) -> str:

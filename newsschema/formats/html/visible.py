@@ -150,6 +150,13 @@ def _lines(element: Any) -> list[str]:
     return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
 
 
+def _unwrapped(line: str) -> str:
+    """``（责编：王佳、李娜）`` → ``责编：王佳、李娜``: a line wholly in parentheses, opened."""
+    if len(line) > 2 and line[0] in "(（" and line[-1] in ")）":
+        return line[1:-1].strip()
+    return line
+
+
 def _marked_not_story(paragraph: Any) -> bool:
     """A paragraph whose class or id says by-line, date, source, caption and the like."""
     marks = f"{paragraph.get('class', '')} {paragraph.get('id', '')}"
@@ -168,7 +175,7 @@ def _story(container: Any) -> Iterator[str]:
         folded = fold(text)
         if END_OF_BODY.search(folded):
             return  # related links, keywords, editor and copyright follow
-        if _NOT_STORY.match(text) or LABEL.match(fold(text.lstrip(BRACKETS))):
+        if _NOT_STORY.match(text) or LABEL.match(fold(_unwrapped(text).lstrip(BRACKETS))):
             continue
         if TIME.search(text) and len(text) < 80 and not re.search(r"[。！？.!?]$", text):
             continue  # a time line
@@ -200,6 +207,7 @@ def page_properties(root: lxml_html.HtmlElement, title: str | None) -> dict[str,
     for line in lines:
         if line in story or len(line) > 200:
             continue
+        line = _unwrapped(line)
         for label, printed, value in labelled_values(line.lstrip(BRACKETS)):
             if label in ("来源", "稿源"):
                 document.setdefault("source", value)
