@@ -13,18 +13,29 @@ import io
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
+
+import attrs
 
 from . import api
 from .errors import Issue, UsageError, ValidationError
 from .formats import FORMATS
 from .reporting import FileReport
 
-__all__ = ["STDIN", "atomic_text", "check_files", "expand", "outcomes_of"]
+__all__ = [
+    "STDIN",
+    "Converted",
+    "atomic_text",
+    "check_files",
+    "convert_files",
+    "expand",
+    "outcomes_of",
+    "output_path",
+]
 
 STDIN = "-"
 _GLOB = set("*?[")
@@ -118,6 +129,75 @@ def check_files(
             reports.append(report)
             advance(1)
         return reports
+
+
+@attrs.frozen(kw_only=True)
+class Converted:
+    """What converting one input file into its own output file came to."""
+
+    path: str
+    issues: tuple[Issue, ...] = ()
+    """Each record's issues, in order (warnings included)."""
+    output_issues: tuple[Issue, ...] = ()
+    """Why the output failed its check, when it did (nothing was written)."""
+    written: bool = False
+    bad_records: bool = False
+
+
+def output_path(name: str, directory: Path, to: str) -> Path:
+    """``a/b/story.page.html`` → ``DIR/story.jsonld``: the name's stem, the format's extension."""
+    stem = "stdin" if name == STDIN else Path(name).name.split(".")[0]
+    return directory / (stem + FORMATS[to].extensions[0])
+
+
+def convert_file(
+    name: str,
+    *,
+    to: str,
+    directory: Path,
+    format: str | None,
+    timezone: str | None,
+    encoding: str | None,
+    options: Mapping[str, Any],
+    keep_going: bool,
+) -> Converted:
+    """Convert one input into its own output file (a top-level function for worker processes).
+
+    Without `keep_going` a file with a bad record is not written at all; with it, its good
+    records are. A failed output check writes nothing and is reported, never raised, so
+    that the other files of a batch are still converted.
+    """
+    issues: list[Issue] = []
+    articles = []
+    bad = False
+    for outcome in outcomes_of(name, format, timezone=timezone, encoding=encoding):
+        issues.extend(outcome.issues)
+        if outcome.article is None:
+            bad = True
+        else:
+            articles.append(outcome.article)
+    if not articles or (bad and not keep_going):
+        return Converted(path=name, issues=tuple(issues), bad_records=bad)
+    try:
+        text = api.write(articles, to, **options)
+    except ValidationError as error:
+        return Converted(
+            path=name, issues=tuple(issues), output_issues=tuple(error.issues), bad_records=bad
+        )
+    with atomic_text(output_path(name, directory, to)) as out:
+        out.write(text)
+    return Converted(path=name, issues=tuple(issues), written=True, bad_records=bad)
+
+
+def convert_files(names: Sequence[str], *, jobs: int = 1, **settings: Any) -> Iterator[Converted]:
+    """`convert_file` for each name, in the order given; `jobs` processes share the work."""
+    convert = functools.partial(convert_file, **settings)
+    if jobs <= 1 or len(names) < 2 or STDIN in names:
+        yield from map(convert, names)
+        return
+    chunk = max(1, min(16, len(names) // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(convert, names, chunksize=chunk)
 
 
 @contextmanager

@@ -89,6 +89,14 @@ def main() -> None:
     help="csv: also write datapackage.json (Frictionless) beside the -o file.",
 )
 @click.option("--keep-going", is_flag=True, help="Convert the good records, report the bad.")
+@click.option(
+    "--jobs",
+    "-j",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 256),
+    help="Processes, for one output per input (-o DIR).",
+)
 def convert(
     inputs: tuple[str, ...],
     to: str,
@@ -101,6 +109,7 @@ def convert(
     bom: bool,
     datapackage: bool,
     keep_going: bool,
+    jobs: int,
 ) -> None:
     """Convert INPUT files, folders or globs (or standard input) to another format."""
     try:
@@ -117,6 +126,11 @@ def convert(
         raise _usage(f"--datapackage does not apply to {to}")
     if datapackage and (output is None or per_file):
         raise _usage("--datapackage needs -o naming the one CSV file to describe")
+    if jobs > 1 and not per_file:
+        raise _usage("--jobs needs -o DIR: it converts inputs into one output each")
+    if per_file and output is not None:
+        _convert_per_file(names, output, to, from_, timezone, encoding, options, keep_going, jobs)
+        return
     read = functools.partial(batch.outcomes_of, format=from_, timezone=timezone, encoding=encoding)
     failed = False
 
@@ -132,39 +146,70 @@ def convert(
                 yield outcome.article
 
     try:
-        if per_file and output is not None:
-            for name in names:
-                try:
-                    articles = list(good_articles(name))
-                except _Exit1:
-                    continue  # this file is reported; the others are still converted
-                if articles:
-                    stem = "stdin" if name == STDIN else Path(name).name.split(".")[0]
-                    with batch.atomic_text(output / (stem + FORMATS[to].extensions[0])) as out:
-                        out.write(api.write(articles, to, **options))
+        everything = (article for name in names for article in good_articles(name))
+        if FORMATS[to].stream is not None:  # row by row, in constant memory
+            with batch.atomic_text(output) as out:
+                api.write_to(everything, to, out, **options)
         else:
-            everything = (article for name in names for article in good_articles(name))
-            if FORMATS[to].stream is not None:  # row by row, in constant memory
+            articles = list(everything)
+            if articles:
+                text = api.write(articles, to, **options)
                 with batch.atomic_text(output) as out:
-                    api.write_to(everything, to, out, **options)
-            else:
-                articles = list(everything)
-                if articles:
-                    text = api.write(articles, to, **options)
-                    with batch.atomic_text(output) as out:
-                        out.write(text)
-            if datapackage and output is not None:
-                package = csv_format.datapackage(output.name, bom=bom)
-                with batch.atomic_text(output.parent / "datapackage.json") as out:
-                    out.write(json.dumps(package, ensure_ascii=False, indent=2) + "\n")
+                    out.write(text)
+        if datapackage and output is not None:
+            package = csv_format.datapackage(output.name, bom=bom)
+            with batch.atomic_text(output.parent / "datapackage.json") as out:
+                out.write(json.dumps(package, ensure_ascii=False, indent=2) + "\n")
     except ValidationError as error:
         _print_issues("output", error.issues)
         raise _Exit1("nothing written: the output failed its check") from None
     except UsageError as error:
         raise _usage(str(error)) from None
     if failed:
-        if per_file and not keep_going:
-            raise _Exit1("files with bad records were not converted; pass --keep-going")
+        raise _Exit1("some records were not converted")
+
+
+def _convert_per_file(
+    names: Sequence[str],
+    output: Path,
+    to: str,
+    from_: str | None,
+    timezone: str | None,
+    encoding: str | None,
+    options: dict[str, Any],
+    keep_going: bool,
+    jobs: int,
+) -> None:
+    """One output file per input in `output`, by `jobs` processes; reports in input order."""
+    targets: dict[Path, str] = {}
+    for name in names:
+        target = batch.output_path(name, output, to)
+        if target in targets:
+            raise _usage(f"{targets[target]} and {name} would both be written to {target}")
+        targets[target] = name
+    results = batch.convert_files(
+        names,
+        jobs=jobs,
+        to=to,
+        directory=output,
+        format=from_,
+        timezone=timezone,
+        encoding=encoding,
+        options=options,
+        keep_going=keep_going,
+    )
+    bad_records = bad_output = False
+    try:
+        for result in results:
+            _print_issues(result.path, result.issues)
+            _print_issues(result.path, result.output_issues)
+            bad_records = bad_records or result.bad_records
+            bad_output = bad_output or bool(result.output_issues)
+    except UsageError as error:
+        raise _usage(str(error)) from None
+    if bad_records and not keep_going:
+        raise _Exit1("files with bad records were not converted; pass --keep-going")
+    if bad_records or bad_output:
         raise _Exit1("some records were not converted")
 
 

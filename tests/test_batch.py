@@ -122,3 +122,57 @@ def test_pre_commit_hook_runs_newsschema_validate() -> None:
     pattern = re.compile(files[1])
     for name in ("a.json", "a.jsonl", "a.jsonld", "a.xml", "a.csv", "a.txt", "a.ninjs.json"):
         assert pattern.search(name), name
+
+
+def _articles_with_one_newsml_cannot_carry(folder: Path) -> list[Path]:
+    folder.mkdir()
+    sources = sorted((FIXTURES / "generated").glob("*.json"))
+    sources = [p for p in sources if not p.name.endswith((".ninjs.json", "manifest.json"))]
+    for source in sources:
+        (folder / source.name).write_bytes(source.read_bytes())
+    seed = json.loads((FIXTURES / "seed" / "hnr-2022-04-22-xinxiang.json").read_text("utf-8"))
+    bell = {**seed, "id": "urn:example:bell", "headline": "a bell \u0007 in the headline"}
+    (folder / "bell.json").write_text(json.dumps(bell, ensure_ascii=False), encoding="utf-8")
+    return sorted(folder.iterdir())
+
+
+def test_convert_with_jobs_writes_what_one_process_writes(tmp_path: Path) -> None:
+    inputs = _articles_with_one_newsml_cannot_carry(tmp_path / "in")
+    reports = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out-{jobs}"
+        args = ["convert", str(tmp_path / "in"), "--to", "newsml", "-o", str(out), "-j", jobs]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 1  # the bell cannot be written; every other file is
+        reports.append(result.stderr)
+        written = sorted(p.name for p in out.iterdir())
+        assert written == sorted(
+            p.name.replace(".json", ".xml") for p in inputs if p.stem != "bell"
+        )
+    assert reports[0] == reports[1]
+    assert f"{tmp_path / 'in' / 'bell.json'}: output: /" in reports[0]
+    for one, two in zip(
+        sorted((tmp_path / "out-1").iterdir()), sorted((tmp_path / "out-2").iterdir()), strict=True
+    ):
+        assert one.read_bytes() == two.read_bytes()
+
+
+def test_convert_jobs_needs_an_output_folder(tmp_path: Path) -> None:
+    args = ["convert", str(FIXTURES / "seed" / "hnr-2022-04-22-xinxiang.json"), "--to", "csv"]
+    result = CliRunner().invoke(main, [*args, "-j", "2"])
+    assert result.exit_code == 2
+    assert "--jobs needs -o DIR" in result.stderr
+
+
+def test_two_inputs_for_one_output_file_are_refused(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.json").write_bytes(
+            (FIXTURES / "seed" / "hnr-2022-04-22-xinxiang.json").read_bytes()
+        )
+    out = tmp_path / "out"
+    args = ["convert", str(tmp_path / "a"), str(tmp_path / "b"), "--to", "ninjs", "-o", str(out)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert "would both be written to" in result.stderr
+    assert not out.exists()
