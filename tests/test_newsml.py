@@ -343,3 +343,14 @@ def test_cli_checks_against_iptc_xsd_when_named(iptc: etree.XMLSchema, tmp_path:
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.stderr
     assert_iptc_valid(iptc, target.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "character"),
+    [("headline", "a \x00 b", "U+0000"), ("summary", "a \ufffe b", "U+FFFE")],
+)
+def test_text_xml_cannot_carry_is_named_by_field(field: str, value: str, character: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        newsschema.write(attrs.evolve(seed(), **{field: value}), "newsml")
+    (issue,) = caught.value.issues
+    assert issue.message == f"/{field}: holds {character}, which XML 1.0 cannot carry"

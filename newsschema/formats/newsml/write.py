@@ -9,7 +9,7 @@ travel in a ``newsMessage``. Output is checked against ``schemas/newsml-item.xsd
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -77,7 +77,35 @@ def _time(value: datetime) -> str:
     return format_datetime(value)
 
 
+# What XML 1.0 cannot hold: NUL, C0 controls other than tab and line breaks, U+FFFE/FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, f"{path}/{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, f"{path}/{index}")
+
+
 def from_article(article: Article, context: Context) -> etree._Element:
+    """The newsItem; ValueError naming the field when text holds what XML cannot carry."""
+    try:
+        return _item(article, context)
+    except ValueError:
+        for path, text in _strings(context.converter.unstructure(article)):
+            found = _NOT_XML.search(text)
+            if found:
+                character = f"U+{ord(found[0]):04X}"
+                raise ValueError(f"{path}: holds {character}, which XML 1.0 cannot carry") from None
+        raise
+
+
+def _item(article: Article, context: Context) -> etree._Element:
     item = _e(
         None,
         "newsItem",
