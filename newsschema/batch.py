@@ -11,6 +11,7 @@ import functools
 import glob
 import io
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -201,20 +202,16 @@ def convert_files(names: Sequence[str], *, jobs: int = 1, **settings: Any) -> It
 
 
 @contextmanager
-def atomic_text(path: Path | None) -> Iterator[TextIO]:
+def atomic_text(path: Path | None, *, spool: bool = True) -> Iterator[TextIO]:
     """A text stream to `path` that replaces it only when the block succeeds (stdout if None).
 
     A failed conversion leaves any existing file as it was and no temporary file behind.
+    Standard output gets the same promise by spooling (in memory up to 16 MiB, then in a
+    temporary file) and copying on success; with `spool` False it is written as it comes,
+    for runs that keep going past bad records anyway.
     """
     if path is None:
-        stream = io.TextIOWrapper(
-            sys.stdout.buffer, encoding="utf-8", newline="", write_through=True
-        )
-        try:
-            yield stream
-        finally:
-            stream.flush()
-            stream.detach()  # leave sys.stdout open
+        yield from _to_stdout(spool)
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -225,3 +222,24 @@ def atomic_text(path: Path | None) -> Iterator[TextIO]:
     except BaseException:
         os.unlink(temporary)
         raise
+
+
+def _to_stdout(spool: bool) -> Iterator[TextIO]:
+    if not spool:
+        stream = io.TextIOWrapper(
+            sys.stdout.buffer, encoding="utf-8", newline="", write_through=True
+        )
+        try:
+            yield stream
+        finally:
+            stream.flush()
+            stream.detach()  # leave sys.stdout open
+        return
+    with tempfile.SpooledTemporaryFile(max_size=16 * 2**20) as spooled:
+        stream = io.TextIOWrapper(spooled, encoding="utf-8", newline="")
+        yield stream  # an exception here discards everything written
+        stream.flush()
+        spooled.seek(0)
+        shutil.copyfileobj(spooled, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+        stream.detach()

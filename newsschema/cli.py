@@ -148,7 +148,7 @@ def convert(
     try:
         everything = (article for name in names for article in good_articles(name))
         if FORMATS[to].stream is not None:  # row by row, in constant memory
-            with batch.atomic_text(output) as out:
+            with batch.atomic_text(output, spool=not keep_going) as out:
                 api.write_to(everything, to, out, **options)
         else:
             articles = list(everything)

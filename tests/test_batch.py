@@ -177,3 +177,17 @@ def test_two_inputs_for_one_output_file_are_refused(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "would both be written to" in result.stderr
     assert not out.exists()
+
+
+def test_standard_output_gets_nothing_when_a_record_is_bad(tmp_path: Path) -> None:
+    """Streamed CSV used to leave the rows before the bad one on standard output."""
+    header, row = (
+        (FIXTURES / "seed" / "hnr-2022-04-22-xinxiang.csv").read_text("utf-8").split("\n", 1)
+    )
+    source = tmp_path / "rows.csv"
+    source.write_text(f"{header}\n{row.strip()}\njust,three,cells\n", encoding="utf-8")
+    refused = CliRunner().invoke(main, ["convert", str(source), "--to", "csv"])
+    assert (refused.exit_code, refused.stdout) == (1, "")
+    kept = CliRunner().invoke(main, ["convert", str(source), "--to", "csv", "--keep-going"])
+    assert kept.exit_code == 1
+    assert len(newsschema.read(kept.stdout, "csv")) == 1
