@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 import string
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
@@ -22,6 +21,7 @@ from hypothesis import strategies as st
 
 from .canonical import make_converter
 from .model import URI, Agent, Article, Image, Place, Rights, Subject
+from .xmlparse import NOT_XML_TEXT
 
 __all__ = [
     "agents",
@@ -198,12 +198,9 @@ def _converter() -> Converter:
     return make_converter()
 
 
-_XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
 def _replace_incompatible(value: Any) -> Any:
     if isinstance(value, str):
-        return _XML_INCOMPATIBLE.sub("x", value)
+        return NOT_XML_TEXT.sub("x", value)
     if isinstance(value, list):
         return [_replace_incompatible(item) for item in value]
     if isinstance(value, dict):

@@ -9,12 +9,18 @@ has no use for one and an internal subset is where the attacks live.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
-__all__ = ["MAX_BYTES", "XMLInputError", "parse_xml", "safe_parser"]
+__all__ = ["MAX_BYTES", "NOT_XML_TEXT", "XMLInputError", "parse_xml", "safe_parser"]
 
 MAX_BYTES = 50 * 1024 * 1024
 """Larger inputs are refused before parsing: no news item is 50 MB of XML."""
+
+NOT_XML_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""What XML 1.0 text cannot hold (so neither can libxml2's trees, HTML ones included):
+NUL, the C0 controls but tab and line breaks, lone surrogates, U+FFFE and U+FFFF."""
 
 
 _PROLOG_SPACE = frozenset(b" \t\r\n")

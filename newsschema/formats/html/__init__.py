@@ -21,7 +21,7 @@ from lxml import html as lxml_html
 from ...errors import Issue
 from ...jsontext import loads
 from ...language import guess_language
-from ...xmlparse import MAX_BYTES
+from ...xmlparse import MAX_BYTES, NOT_XML_TEXT
 from ..base import Context, Format, Parsed
 from ..jsonld.graph import article_nodes, resolve
 from ..jsonld.read import to_article
@@ -36,9 +36,6 @@ NAME = "html"
 _OFFSET = re.compile(r"(?:[Zz]|[+-]\d{2}:?\d{2})$")
 _CHINESE = re.compile(r"^zh\b", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-# What libxml2 cannot hold: NUL and the other C0 controls, lone surrogates, U+FFFE/FFFF.
-# Browsers show U+FFFD for a NUL; so does this reader, for all of them.
-_UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _parser() -> lxml_html.HTMLParser:
@@ -106,7 +103,7 @@ def extract(text: str, context: Context) -> Parsed:
     if len(text) > MAX_BYTES:
         return _refusal(f"the page is {len(text):,} characters; at most {MAX_BYTES:,} are read")
     markup = _XML_DECLARATION.sub("", text.removeprefix("\ufeff"), count=1)
-    markup = _UNHOLDABLE.sub("\ufffd", markup)
+    markup = NOT_XML_TEXT.sub("\ufffd", markup)  # as browsers show a NUL; lxml refuses them
     if not markup.strip():
         return _refusal("no article on this page: it is empty")
     try:

@@ -18,6 +18,7 @@ from lxml import etree
 from ...language import word_count
 from ...model import Agent, Article
 from ...times import format_datetime
+from ...xmlparse import NOT_XML_TEXT
 from ..base import Context
 
 __all__ = ["NAR", "XHTML", "from_article", "serialise", "single_line"]
@@ -77,10 +78,6 @@ def _time(value: datetime) -> str:
     return format_datetime(value)
 
 
-# What XML 1.0 cannot hold: NUL, C0 controls other than tab and line breaks, U+FFFE/FFFF.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
 def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
     if isinstance(value, str):
         yield path, value
@@ -98,7 +95,7 @@ def from_article(article: Article, context: Context) -> etree._Element:
         return _item(article, context)
     except ValueError:
         for path, text in _strings(context.converter.unstructure(article)):
-            found = _NOT_XML.search(text)
+            found = NOT_XML_TEXT.search(text)
             if found:
                 character = f"U+{ord(found[0]):04X}"
                 raise ValueError(f"{path}: holds {character}, which XML 1.0 cannot carry") from None
