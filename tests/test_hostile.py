@@ -29,6 +29,7 @@ from newsschema.cli import main
 from .conftest import SEED_ARTICLE
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
+# Every case has its own stem: a batch writes one output per input, named by the stem.
 READERS = ("article", "csv", "html", "jsonld", "newsml", "ninjs", "page")
 MEBIBYTE = 2**20
 
@@ -45,9 +46,9 @@ def _with_raw(key: str, raw: str) -> bytes:
 
 
 GENERATED: dict[str, Callable[[], bytes]] = {
-    "empty.json": lambda: b"",
-    "empty.xml": lambda: b"",
-    "empty.csv": lambda: b"",
+    "empty-json.json": lambda: b"",
+    "empty-xml.xml": lambda: b"",
+    "empty-csv.csv": lambda: b"",
     "only-whitespace.json": lambda: b" \n\t\r\n" * 100,
     "deep-arrays.json": lambda: b"[" * 300_000 + b"]" * 300_000,
     "deep-objects.json": lambda: b'{"a":' * 300_000 + b"1" + b"}" * 300_000,
@@ -78,7 +79,7 @@ GENERATED: dict[str, Callable[[], bytes]] = {
         + b"</newsItem>"
     ),
     "too-big.xml": lambda: b"<a>" + b" " * (60 * MEBIBYTE) + b"</a>",
-    "deep-elements.html": lambda: b"<html><body>" + b"<div>" * 300_000 + b"<p>x</p>",
+    "deep-divs.html": lambda: b"<html><body>" + b"<div>" * 300_000 + b"<p>x</p>",
     "many-paragraphs.html": lambda: b"<html><h1>x</h1>" + b"<p>word " * 500_000,
     "broken-json-ld.html": lambda: (
         b'<html><script type="application/ld+json">{"@type": "NewsArticle", '
@@ -222,7 +223,7 @@ def test_a_bad_csv_row_costs_only_itself(corpus: dict[str, Path], tmp_path: Path
 
 
 def test_wrong_types_in_csv_are_named_by_row_and_column(corpus: dict[str, Path]) -> None:
-    path = corpus["wrong-types.csv"]
+    path = corpus["wrong-types-csv.csv"]
     code, _, stderr = _convert(str(path), "--to", "article")
     assert code == 1
     for column, message in [
@@ -235,7 +236,7 @@ def test_wrong_types_in_csv_are_named_by_row_and_column(corpus: dict[str, Path])
 
 
 def test_wrong_values_in_newsml_are_named_by_xpath_and_line(corpus: dict[str, Path]) -> None:
-    path = corpus["wrong-types.xml"]
+    path = corpus["wrong-types-newsml.xml"]
     code, _, stderr = _convert(str(path), "--to", "article")
     assert code == 1
     assert (
