@@ -183,7 +183,8 @@ def _story(container: Any) -> Iterator[str]:
 
 
 def page_properties(root: lxml_html.HtmlElement, title: str | None) -> dict[str, Any]:
-    """schema.org properties from the visible page; ``_beijing`` when a time had no zone."""
+    """schema.org properties from what a reader sees; a printed time is kept without a zone
+    (the caller decides it: Beijing time on Chinese pages, else the user's --timezone)."""
     page = _cleaned(root)
     found: dict[str, Any] = {}
     headline = headline_of(page, title)
