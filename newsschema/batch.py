@@ -26,6 +26,7 @@ from . import api
 from .errors import Issue, UsageError, ValidationError
 from .formats import FORMATS
 from .reporting import FileReport
+from .sources import parse_timezone
 
 __all__ = [
     "STDIN",
@@ -80,9 +81,10 @@ def outcomes_of(
     verdict_only: bool = False,
 ) -> Iterator[api.Outcome]:
     """One input's records as they are read; a file refused whole is one failed outcome."""
+    zone = parse_timezone(timezone)  # a usage error for the whole run, not for this file
     data: api.Data = sys.stdin.buffer.read() if name == STDIN else Path(name)
     options: dict[str, Any] = {
-        "timezone": timezone,
+        "timezone": zone,
         "encoding": encoding,
         "verdict_only": verdict_only,
     }
@@ -90,6 +92,10 @@ def outcomes_of(
         yield from api.outcomes(data, format, **options)
     except ValidationError as error:  # undecodable bytes, refused before any record
         yield api.Outcome(None, error.issues, format or "")
+    except UsageError as error:  # this file's format cannot be told, or it cannot be read
+        message = str(error).removeprefix(f"{name}: ")  # the report names the file already
+        issue = Issue(stage="parse", format=format or "", path="", message=message)
+        yield api.Outcome(None, (issue,), format or "")
 
 
 def check_file(

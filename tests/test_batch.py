@@ -191,3 +191,19 @@ def test_standard_output_gets_nothing_when_a_record_is_bad(tmp_path: Path) -> No
     kept = CliRunner().invoke(main, ["convert", str(source), "--to", "csv", "--keep-going"])
     assert kept.exit_code == 1
     assert len(newsschema.read(kept.stdout, "csv")) == 1
+
+
+def test_a_file_of_no_known_format_is_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
+    mystery = tmp_path / "notes.dat"
+    mystery.write_text("just some bytes\n", encoding="utf-8")
+    seed = str(FIXTURES / "seed" / "hnr-2022-04-22-xinxiang.json")
+    checked = CliRunner().invoke(main, ["validate", seed, str(mystery)])
+    assert checked.exit_code == 1
+    assert f"{mystery}: parse /: cannot tell the format; name it with --from" in checked.stdout
+    assert checked.stdout.rstrip().endswith("1 passed, 1 failed")
+    out = tmp_path / "out"
+    converted = CliRunner().invoke(
+        main, ["convert", seed, str(mystery), "--to", "ninjs", "-o", str(out)]
+    )
+    assert converted.exit_code == 1
+    assert [p.name for p in out.iterdir()] == ["hnr-2022-04-22-xinxiang.ninjs.json"]
