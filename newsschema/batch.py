@@ -123,19 +123,27 @@ def check_files(
     """Every file's verdict, in the order given; `jobs` processes share the work."""
     check = functools.partial(check_file, format=format, timezone=timezone, encoding=encoding)
     advance = progress or (lambda _: None)
+    reports = []
+    for report in _in_order(check, names, jobs, largest_chunk=64):
+        reports.append(report)
+        advance(1)
+    return reports
+
+
+def _in_order(
+    work: Callable[[str], Any], names: Sequence[str], jobs: int, *, largest_chunk: int
+) -> Iterator[Any]:
+    """`work` on each name, results in the order named; `jobs` processes share it.
+
+    One process when there is one job, one name, or standard input (which a worker
+    cannot read); chunks small enough that every worker stays busy to the end.
+    """
     if jobs <= 1 or len(names) < 2 or STDIN in names:
-        reports = []
-        for name in names:
-            reports.append(check(name))
-            advance(1)
-        return reports
-    chunk = max(1, min(64, len(names) // (jobs * 8)))
+        yield from map(work, names)
+        return
+    chunk = max(1, min(largest_chunk, len(names) // (jobs * 8)))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        reports = []
-        for report in pool.map(check, names, chunksize=chunk):
-            reports.append(report)
-            advance(1)
-        return reports
+        yield from pool.map(work, names, chunksize=chunk)
 
 
 @attrs.frozen(kw_only=True)
@@ -199,12 +207,7 @@ def convert_file(
 def convert_files(names: Sequence[str], *, jobs: int = 1, **settings: Any) -> Iterator[Converted]:
     """`convert_file` for each name, in the order given; `jobs` processes share the work."""
     convert = functools.partial(convert_file, **settings)
-    if jobs <= 1 or len(names) < 2 or STDIN in names:
-        yield from map(convert, names)
-        return
-    chunk = max(1, min(16, len(names) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(convert, names, chunksize=chunk)
+    yield from _in_order(convert, names, jobs, largest_chunk=16)
 
 
 @contextmanager
