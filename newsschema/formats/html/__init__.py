@@ -21,6 +21,7 @@ from lxml import html as lxml_html
 from ...errors import Issue
 from ...jsontext import loads
 from ...language import guess_language
+from ...times import ISO8601
 from ...xmlparse import MAX_BYTES, NOT_XML_TEXT
 from ..base import Context, Format, Parsed
 from ..jsonld.graph import article_nodes, resolve
@@ -33,7 +34,6 @@ from .visible import page_properties
 __all__ = ["FORMAT"]
 
 NAME = "html"
-_OFFSET = re.compile(r"(?:[Zz]|[+-]\d{2}:?\d{2})$")
 _CHINESE = re.compile(r"^zh\b", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
@@ -93,9 +93,9 @@ def _zoned(node: dict[str, Any], context: Context) -> None:
     chinese = bool(_CHINESE.match(str(node.get("inLanguage") or "")))
     for key in ("datePublished", "dateModified"):
         value = node.get(key)
-        zoneless = isinstance(value, str) and not _OFFSET.search(value.strip())
-        if zoneless and chinese and context.timezone is None:
-            node[key] = str(value).strip() + "+08:00"
+        written = ISO8601.match(value.strip()) if isinstance(value, str) else None
+        if written and not written["offset"] and chinese and context.timezone is None:
+            node[key] = written[0] + "+08:00"
 
 
 def extract(text: str, context: Context) -> Parsed:

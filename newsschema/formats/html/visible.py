@@ -200,7 +200,7 @@ def page_properties(root: lxml_html.HtmlElement, title: str | None) -> dict[str,
     if body:
         found["articleBody"] = "\n\n".join(body)
     time = _time_element(page)
-    lines = _lines(page.find("body") if page.find("body") is not None else page)
+    lines = _lines(_body(page))
     story = set(body)
     document: dict[str, Any] = {}
     if time is None:
@@ -215,7 +215,7 @@ def page_properties(root: lxml_html.HtmlElement, title: str | None) -> dict[str,
             elif label not in ("责任编辑", "责编", "编辑"):
                 people.extend(names_with_roles(value, None if label == "作者" else printed)[0])
         read_tail(line, document, people)
-    whole = _lines(root.find("body") if root.find("body") is not None else root)
+    whole = _lines(_body(root))
     crumbs = next((line for line in whole[:40] if _CRUMBS.search(line)), None)
     section = section_of_crumbs(crumbs) if crumbs else None
     if section:
@@ -244,6 +244,12 @@ def page_properties(root: lxml_html.HtmlElement, title: str | None) -> dict[str,
     if document.get("copyright_notice"):
         found["copyrightNotice"] = document["copyright_notice"]
     return found
+
+
+def _body(page: lxml_html.HtmlElement) -> Any:
+    """The ``<body>``, or the whole page when the parser found none."""
+    body = page.find("body")
+    return page if body is None else body
 
 
 def _time_line(lines: list[str], headline: str | None, story: set[str]) -> str | None:
