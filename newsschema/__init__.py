@@ -6,9 +6,20 @@ promised to stay.
 
 from __future__ import annotations
 
-from .api import Outcome, Session, convert, outcomes, read, validate, write, write_to
+from .api import (
+    Options,
+    Outcome,
+    Session,
+    convert,
+    outcomes,
+    read,
+    validate,
+    write,
+    write_to,
+)
 from .canonical import make_converter
 from .errors import FieldError, Issue, NewsSchemaError, UsageError, ValidationError
+from .formats import FormatName
 from .model import Agent, Article, Image, Place, Rights, Subject, derive_id
 from .schemas import load_schema, schema_names
 
@@ -16,9 +27,11 @@ __all__ = [
     "Agent",
     "Article",
     "FieldError",
+    "FormatName",
     "Image",
     "Issue",
     "NewsSchemaError",
+    "Options",
     "Outcome",
     "Place",
     "Rights",
@@ -26,6 +39,7 @@ __all__ = [
     "Subject",
     "UsageError",
     "ValidationError",
+    "__version__",
     "convert",
     "derive_id",
     "load_schema",
@@ -37,3 +51,12 @@ __all__ = [
     "write",
     "write_to",
 ]
+
+
+def __getattr__(name: str) -> str:
+    """``__version__``, read from the installed package's metadata when first asked for."""
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("newsschema")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -12,7 +12,7 @@ import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import tzinfo
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, TypedDict
 
 import attrs
 from cattrs import Converter
@@ -25,8 +25,14 @@ from .model import Article
 from .sources import format_by_name, guess_format, parse_timezone, read_text, streamed
 from .validation import Validators
 
+if TYPE_CHECKING:  # typing.Unpack is 3.11+; type checkers know typing_extensions' anyway
+    from typing_extensions import Unpack
+
+    from .formats import FormatName
+
 __all__ = [
     "Data",
+    "Options",
     "Outcome",
     "Session",
     "convert",
@@ -48,6 +54,23 @@ Data = (
     | Sequence[Mapping[str, Any]]
 )
 """Document text, a file, an article, a canonical mapping, or several of either."""
+
+
+class Options(TypedDict, total=False):
+    """The keyword options of `read`, `write`, `convert`, `validate` and `outcomes`."""
+
+    timezone: str | tzinfo | None
+    """For times the input gives without an offset: ``+08:00`` or ``Asia/Shanghai``."""
+    encoding: str | None
+    """The encoding of saved pages and HTML (default: as declared, else detected)."""
+    check: bool
+    """False skips the input, model and output schema checks (default True)."""
+    embed: bool
+    """jsonld: write a ``<script type="application/ld+json">`` element."""
+    xsd: str | None
+    """newsml: also check the output against this XSD file."""
+    bom: bool
+    """csv: start with a UTF-8 byte order mark."""
 
 
 _FORMAT_OPTIONS = frozenset(name for fmt in FORMATS.values() for name in fmt.options)
@@ -110,10 +133,19 @@ def default_session() -> Session:
 
 
 def outcomes(
-    data: Data, format: str | None = None, *, session: Session | None = None, **options: Any
+    data: Data,
+    format: FormatName | None = None,
+    *,
+    session: Session | None = None,
+    verdict_only: bool = False,
+    **options: Unpack[Options],
 ) -> Iterator[Outcome]:
-    """Read `data` record by record; a bad record gives issues, never an exception."""
-    context = (session or default_session()).context(**options)
+    """Read `data` record by record; a bad record gives issues, never an exception.
+
+    `verdict_only` is for validation: records stop at the schema's verdict (no article is
+    built where the canonical schema has already decided).
+    """
+    context = (session or default_session()).context(verdict_only=verdict_only, **options)
     from_stream = streamed(data, format, context)
     records: Iterable[Parsed]
     if from_stream is not None:
@@ -202,7 +234,7 @@ def _model_check(article: Article, context: Context) -> Outcome:
     return Outcome(None if found else article, tuple(found))
 
 
-def read(data: Data, format: str | None = None, **options: Any) -> list[Article]:
+def read(data: Data, format: FormatName | None = None, **options: Unpack[Options]) -> list[Article]:
     """Every article in `data`; raises ValidationError listing every bad record's issues.
 
     Warnings (guidelines a valid document misses) do not raise; `validate` lists them.
@@ -220,10 +252,10 @@ def read(data: Data, format: str | None = None, **options: Any) -> list[Article]
 
 def write(
     articles: Article | Iterable[Article],
-    format: str,
+    format: FormatName,
     *,
     session: Session | None = None,
-    **options: Any,
+    **options: Unpack[Options],
 ) -> str:
     """`articles` as text in `format`, after checking the output against the format's schema."""
     context = (session or default_session()).context(**options)
@@ -244,11 +276,11 @@ def write(
 
 def write_to(
     articles: Iterable[Article],
-    format: str,
+    format: FormatName,
     out: TextIO,
     *,
     session: Session | None = None,
-    **options: Any,
+    **options: Unpack[Options],
 ) -> int:
     """Write `articles` to `out` one at a time, for formats that stream (CSV); returns the count.
 
@@ -309,13 +341,17 @@ def _check(
     return []
 
 
-def convert(data: Data, to: str, *, from_: str | None = None, **options: Any) -> str:
+def convert(
+    data: Data, to: FormatName, *, from_: FormatName | None = None, **options: Unpack[Options]
+) -> str:
     """Read `data` (format guessed unless `from_` names it) and write it as `to`."""
     format_by_name(to)
     return write(read(data, from_, **options), to, **options)
 
 
-def validate(data: Data, format: str | None = None, **options: Any) -> list[Issue]:
+def validate(
+    data: Data, format: FormatName | None = None, **options: Unpack[Options]
+) -> list[Issue]:
     """Every issue in `data`, input and model checks; an empty list means valid."""
     found = outcomes(data, format, verdict_only=True, **options)
     return [issue for outcome in found for issue in outcome.issues]

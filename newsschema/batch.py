@@ -8,73 +8,42 @@ checks whole files; results come back in the order the files were named.
 from __future__ import annotations
 
 import functools
-import glob
 import io
 import os
-import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 import attrs
 
 from . import api
 from .errors import Issue, UsageError, ValidationError
-from .formats import FORMATS
+from .formats import FORMATS, FormatName
 from .reporting import FileReport
+from .selection import STDIN
 from .sources import parse_timezone
 
 __all__ = [
-    "STDIN",
     "Converted",
     "atomic_text",
     "check_files",
     "convert_files",
-    "expand",
     "outcomes_of",
     "output_path",
 ]
 
-STDIN = "-"
-_GLOB = set("*?[")
-
-
-def _known(path: Path) -> bool:
-    name = path.name.lower()
-    return any(name.endswith(ext) for fmt in FORMATS.values() for ext in fmt.extensions)
-
-
-def expand(names: Sequence[str]) -> list[str]:
-    """Files from file names, folders (searched recursively for known extensions) and globs.
-
-    UsageError for a name that is not there or a pattern that matches nothing.
-    """
-    files: list[str] = []
-    for name in names:
-        if name == STDIN:
-            files.append(name)
-        elif _GLOB & set(name):
-            matches = sorted(m for m in glob.glob(name, recursive=True) if Path(m).is_file())
-            if not matches:
-                raise UsageError(f"no file matches {name}")
-            files.extend(matches)
-        elif Path(name).is_dir():
-            found = sorted(str(p) for p in Path(name).rglob("*") if p.is_file() and _known(p))
-            files.extend(found)
-        elif Path(name).is_file():
-            files.append(name)
-        else:
-            raise UsageError(f"no such file: {name}")
-    return files
+_SPOOL_IN_MEMORY = 16 * 2**20
+_COPY_CHARS = 2**20
 
 
 def outcomes_of(
     name: str,
-    format: str | None,
+    format: FormatName | None,
     *,
     timezone: str | None = None,
     encoding: str | None = None,
@@ -83,13 +52,10 @@ def outcomes_of(
     """One input's records as they are read; a file refused whole is one failed outcome."""
     zone = parse_timezone(timezone)  # a usage error for the whole run, not for this file
     data: api.Data = sys.stdin.buffer.read() if name == STDIN else Path(name)
-    options: dict[str, Any] = {
-        "timezone": zone,
-        "encoding": encoding,
-        "verdict_only": verdict_only,
-    }
     try:
-        yield from api.outcomes(data, format, **options)
+        yield from api.outcomes(
+            data, format, verdict_only=verdict_only, timezone=zone, encoding=encoding
+        )
     except ValidationError as error:  # undecodable bytes, refused before any record
         yield api.Outcome(None, error.issues, format or "")
     except UsageError as error:  # this file's format cannot be told, or it cannot be read
@@ -99,11 +65,11 @@ def outcomes_of(
 
 
 def check_file(
-    name: str, format: str | None, timezone: str | None, encoding: str | None
+    name: str, format: FormatName | None, timezone: str | None, encoding: str | None
 ) -> FileReport:
     """One file's verdict (a top-level function, so worker processes can run it)."""
     issues: list[Issue] = []
-    found = format
+    found: str | None = format
     read = outcomes_of(name, format, timezone=timezone, encoding=encoding, verdict_only=True)
     for outcome in read:
         found = outcome.format or found
@@ -113,7 +79,7 @@ def check_file(
 
 def check_files(
     names: Sequence[str],
-    format: str | None = None,
+    format: FormatName | None = None,
     *,
     timezone: str | None = None,
     encoding: str | None = None,
@@ -157,9 +123,23 @@ class Converted:
     """Why the output failed its check, when it did (nothing was written)."""
     written: bool = False
     bad_records: bool = False
+    good: int = 0
+    """Records read without an error."""
+    bad: int = 0
+    """Records refused on the way in."""
+
+    @property
+    def converted(self) -> int:
+        """Records written out."""
+        return self.good if self.written else 0
+
+    @property
+    def failed(self) -> int:
+        """Records that were refused, or whose output failed its check."""
+        return self.bad + (self.good if self.output_issues else 0)
 
 
-def output_path(name: str, directory: Path, to: str) -> Path:
+def output_path(name: str, directory: Path, to: FormatName) -> Path:
     """``a/b/story.page.html`` → ``DIR/story.jsonld``: the name's stem, the format's extension."""
     stem = "stdin" if name == STDIN else Path(name).name.split(".")[0]
     return directory / (stem + FORMATS[to].extensions[0])
@@ -168,9 +148,9 @@ def output_path(name: str, directory: Path, to: str) -> Path:
 def convert_file(
     name: str,
     *,
-    to: str,
+    to: FormatName,
     directory: Path,
-    format: str | None,
+    format: FormatName | None,
     timezone: str | None,
     encoding: str | None,
     options: Mapping[str, Any],
@@ -184,24 +164,25 @@ def convert_file(
     """
     issues: list[Issue] = []
     articles = []
-    bad = False
+    bad = 0
     for outcome in outcomes_of(name, format, timezone=timezone, encoding=encoding):
         issues.extend(outcome.issues)
         if outcome.article is None:
-            bad = True
+            bad += 1
         else:
             articles.append(outcome.article)
+    done = functools.partial(
+        Converted, path=name, issues=tuple(issues), bad_records=bad > 0, good=len(articles), bad=bad
+    )
     if not articles or (bad and not keep_going):
-        return Converted(path=name, issues=tuple(issues), bad_records=bad)
+        return done()
     try:
         text = api.write(articles, to, **options)
     except ValidationError as error:
-        return Converted(
-            path=name, issues=tuple(issues), output_issues=tuple(error.issues), bad_records=bad
-        )
+        return done(output_issues=tuple(error.issues))
     with atomic_text(output_path(name, directory, to)) as out:
         out.write(text)
-    return Converted(path=name, issues=tuple(issues), written=True, bad_records=bad)
+    return done(written=True)
 
 
 def convert_files(names: Sequence[str], *, jobs: int = 1, **settings: Any) -> Iterator[Converted]:
@@ -223,14 +204,41 @@ def atomic_text(path: Path | None, *, spool: bool = True) -> Iterator[TextIO]:
         yield from _to_stdout(spool)
         return
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(path)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             yield stream
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         os.unlink(temporary)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions `path` gets: those of the file it replaces, else ``0666 & ~umask``.
+
+    `tempfile.mkstemp` makes every file 0600, which a file written by any Unix tool never is.
+    """
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system tells it (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except OSError:
+        pass
+    current = os.umask(0o022)  # elsewhere the only way to read it is to set it, and back
+    os.umask(current)
+    return current
 
 
 def _to_stdout(spool: bool) -> Iterator[TextIO]:
@@ -244,11 +252,13 @@ def _to_stdout(spool: bool) -> Iterator[TextIO]:
             stream.flush()
             stream.detach()  # leave sys.stdout open
         return
-    with tempfile.SpooledTemporaryFile(max_size=16 * 2**20) as spooled:
-        stream = io.TextIOWrapper(spooled, encoding="utf-8", newline="")
-        yield stream  # an exception here discards everything written
-        stream.flush()
+    # Text mode: the spool's own text layer works on every Python (a TextIOWrapper over a
+    # binary SpooledTemporaryFile needs `readable()`, which Python 3.10's lacks).
+    with tempfile.SpooledTemporaryFile(
+        max_size=_SPOOL_IN_MEMORY, mode="w+", encoding="utf-8", newline=""
+    ) as spooled:
+        yield cast(TextIO, spooled)  # an exception here discards everything written
         spooled.seek(0)
-        shutil.copyfileobj(spooled, sys.stdout.buffer)
+        for chunk in iter(functools.partial(spooled.read, _COPY_CHARS), ""):
+            sys.stdout.buffer.write(chunk.encode("utf-8"))
         sys.stdout.buffer.flush()
-        stream.detach()

@@ -10,49 +10,115 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+import attrs
 import click
 
 from . import api, batch
+from .console import Console, wants_colour
 from .errors import Issue, UsageError, ValidationError
 from .fixtures import write_fixtures
-from .formats import FORMATS
+from .formats import FORMATS, FormatName
 from .formats import csv as csv_format
 from .model import Article
-from .reporting import REPORTERS
-from .schemas import load_schema, schema_names
+from .reporting import REPORTERS, Batch, FileReport
+from .schemas import shipped_schemas
+from .selection import STDIN, Selection, select
 
 __all__ = ["main"]
 
-STDIN = batch.STDIN
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class _Exit1(click.ClickException):
     exit_code = 1
 
 
-def _usage(message: str) -> click.UsageError:
-    return click.UsageError(message)
-
-
-def _print_issues(source: str, issues: Sequence[Issue]) -> None:
-    for issue in issues:
-        click.echo(f"{source}: {issue}", err=True)
-
-
-def _format_choice(*, writable: bool = False) -> click.Choice[str]:
+def _format_choice(*, writable: bool = False) -> click.Choice[FormatName]:
+    """The format names a user may give; click hands back one of them, so a `FormatName`."""
     names = [name for name, fmt in FORMATS.items() if fmt.writable or not writable]
     return click.Choice(sorted(names), case_sensitive=False)
+
+
+def _terminal_options(command: F) -> F:
+    """``--color/--no-color``, ``--quiet`` and ``--no-warnings``, alike on every command."""
+    options = [
+        click.option(
+            "--color/--no-color",
+            "color",
+            default=None,
+            help="Colour the output (default: on a terminal, unless NO_COLOR is set).",
+        ),
+        click.option("--quiet", "-q", is_flag=True, help="Print only errors."),
+        click.option("--no-warnings", is_flag=True, help="Leave warnings out."),
+        click.option(
+            "--exclude",
+            multiple=True,
+            metavar="GLOB",
+            help="Leave out files whose path or name matches GLOB (repeatable).",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _selected(
+    names: Sequence[str], format: FormatName | None, exclude: Sequence[str], *, skip_named: bool
+) -> Selection:
+    """The files a command works on; a usage error when there are none to work on."""
+    selection = select(names, format=format, exclude=exclude, skip_named=skip_named)
+    if selection.missing:
+        first = selection.missing[0]
+        what = "no file matches" if set("*?[") & set(first) else "no such file:"
+        raise click.UsageError(f"{what} {first}")
+    if not selection.files:
+        skipped = (
+            f" ({len(selection.skipped)} skipped: no news format's)" if selection.skipped else ""
+        )
+        raise click.UsageError(f"no files to work on in {' '.join(names)}{skipped}")
+    return selection
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="newsschema")
 def main() -> None:
     """Convert news articles between JSON-LD, NewsML-G2, CSV, ninjs and canonical JSON,
-    validating every file on the way in and out."""
+    validating every file on the way in and out.
+
+    Shell completion: eval "$(_NEWSSCHEMA_COMPLETE=bash_source newsschema)" (or zsh_source,
+    fish_source).
+    """
+
+
+# --- convert ------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Target:
+    """Where converted text goes: standard output, one file, or a folder of one per input."""
+
+    path: Path | None
+    folder: bool = False
+
+
+def _target(output: str | None, inputs: int, to: FormatName) -> _Target:
+    if output is None or output == STDIN:
+        target = _Target(None)
+    elif output.endswith(("/", "\\")) or Path(output).is_dir():
+        return _Target(Path(output), folder=True)
+    else:
+        target = _Target(Path(output))
+    if inputs > 1 and not FORMATS[to].many_per_file:
+        where = "standard output" if target.path is None else str(target.path)
+        raise click.UsageError(
+            f"{to} holds one article per file: {inputs} inputs cannot go to {where}; "
+            "give -o a folder (-o DIR/) for one output per input"
+        )
+    return target
 
 
 @main.command()
@@ -64,8 +130,10 @@ def main() -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
-    help="Output file, or a directory for one output per input (default: standard output).",
+    metavar="PATH",
+    help="A file (several inputs go into it where the format holds several articles), "
+    "a folder (an existing one, or a path ending in /) for one output per input, "
+    "or - for standard output (the default).",
 )
 @click.option("--timezone", help="Time zone for times without one: +08:00 or Asia/Shanghai.")
 @click.option(
@@ -97,11 +165,12 @@ def main() -> None:
     type=click.IntRange(1, 256),
     help="Processes, for one output per input (-o DIR).",
 )
+@_terminal_options
 def convert(
     inputs: tuple[str, ...],
-    to: str,
-    from_: str | None,
-    output: Path | None,
+    to: FormatName,
+    from_: FormatName | None,
+    output: str | None,
     timezone: str | None,
     encoding: str | None,
     embed: bool,
@@ -110,107 +179,150 @@ def convert(
     datapackage: bool,
     keep_going: bool,
     jobs: int,
+    color: bool | None,
+    quiet: bool,
+    no_warnings: bool,
+    exclude: tuple[str, ...],
 ) -> None:
     """Convert INPUT files, folders or globs (or standard input) to another format."""
-    try:
-        names = batch.expand(inputs or (STDIN,))
-    except UsageError as error:
-        raise _usage(str(error)) from None
-    per_file = output is not None and (output.is_dir() or len(names) > 1)
+    console = Console.for_stderr(colour=color, quiet=quiet, warnings=not no_warnings)
+    selection = _selected(inputs or (STDIN,), from_, exclude, skip_named=False)
+    names = selection.files
+    target = _target(output, len(names), to)
     flags: dict[str, Any] = {"embed": embed, "xsd": xsd, "bom": bom}
     options = {flag: value for flag, value in flags.items() if value}
     for flag in options:
         if flag not in FORMATS[to].options:
-            raise _usage(f"--{flag} does not apply to {to}")
+            raise click.UsageError(f"--{flag} does not apply to {to}")
     if datapackage and to != "csv":
-        raise _usage(f"--datapackage does not apply to {to}")
-    if datapackage and (output is None or per_file):
-        raise _usage("--datapackage needs -o naming the one CSV file to describe")
-    if jobs > 1 and not per_file:
-        raise _usage("--jobs needs -o DIR: it converts inputs into one output each")
-    if per_file and output is not None:
-        _convert_per_file(names, output, to, from_, timezone, encoding, options, keep_going, jobs)
-        return
-    read = functools.partial(batch.outcomes_of, format=from_, timezone=timezone, encoding=encoding)
-    failed = False
-
-    def good_articles(name: str) -> Iterator[Article]:
-        nonlocal failed
-        for outcome in read(name):
-            _print_issues(name, outcome.issues)
-            if outcome.article is None:
-                failed = True
-                if not keep_going:
-                    raise _Exit1("nothing written: fix the input, or pass --keep-going")
-            else:
-                yield outcome.article
-
-    try:
-        everything = (article for name in names for article in good_articles(name))
-        if FORMATS[to].stream is not None:  # row by row, in constant memory
-            with batch.atomic_text(output, spool=not keep_going) as out:
-                api.write_to(everything, to, out, **options)
-        else:
-            articles = list(everything)
-            if articles:
-                text = api.write(articles, to, **options)
-                with batch.atomic_text(output) as out:
-                    out.write(text)
-        if datapackage and output is not None:
-            package = csv_format.datapackage(output.name, bom=bom)
-            with batch.atomic_text(output.parent / "datapackage.json") as out:
+        raise click.UsageError(f"--datapackage does not apply to {to}")
+    if datapackage and (target.path is None or target.folder):
+        raise click.UsageError("--datapackage needs -o naming the one CSV file to describe")
+    if jobs > 1 and not target.folder:
+        raise click.UsageError("--jobs needs -o DIR: it converts inputs into one output each")
+    for skipped in selection.skipped:
+        console.note(f"{skipped.path}: skipped: {skipped.reason}")
+    settings = _Settings(to, from_, timezone, encoding, options, keep_going)
+    if target.folder:
+        assert target.path is not None
+        converted, failed = _convert_per_file(names, target.path, settings, jobs, console)
+    else:
+        converted, failed = _convert_to_one(names, target.path, settings, console)
+        if datapackage and target.path is not None:
+            package = csv_format.datapackage(target.path.name, bom=bom)
+            with batch.atomic_text(target.path.parent / "datapackage.json") as out:
                 out.write(json.dumps(package, ensure_ascii=False, indent=2) + "\n")
-    except ValidationError as error:
-        _print_issues("output", error.issues)
-        raise _Exit1("nothing written: the output failed its check") from None
-    except UsageError as error:
-        raise _usage(str(error)) from None
+    left_out = f", {len(selection.skipped)} skipped" if selection.skipped else ""
+    console.note(f"{converted} converted, {failed} failed{left_out}", "red" if failed else "green")
     if failed:
-        raise _Exit1("some records were not converted")
+        sys.exit(1)
+
+
+@attrs.frozen
+class _Settings:
+    """What every input of one ``convert`` is read and written with."""
+
+    to: FormatName
+    from_: FormatName | None
+    timezone: str | None
+    encoding: str | None
+    options: dict[str, Any]
+    keep_going: bool
+
+
+def _convert_to_one(
+    names: Sequence[str], output: Path | None, settings: _Settings, console: Console
+) -> tuple[int, int]:
+    """Every input's articles into one stream: standard output or one file."""
+    read = functools.partial(
+        batch.outcomes_of,
+        format=settings.from_,
+        timezone=settings.timezone,
+        encoding=settings.encoding,
+    )
+    failed = converted = 0
+
+    def good_articles(advance: Callable[[int], None]) -> Iterator[Article]:
+        nonlocal failed
+        for name in names:
+            for outcome in read(name):
+                console.issues(name, outcome.issues)
+                if outcome.article is None:
+                    failed += 1
+                    if not settings.keep_going:
+                        raise _Exit1("nothing written: fix the input, or pass --keep-going")
+                else:
+                    yield outcome.article
+            advance(1)
+
+    to, options = settings.to, settings.options
+    try:
+        with console.progress(len(names), "converting") as advance:
+            everything = good_articles(advance)
+            if FORMATS[to].stream is not None:  # row by row, in constant memory
+                with batch.atomic_text(output, spool=not settings.keep_going) as out:
+                    converted = api.write_to(everything, to, out, **options)
+            else:
+                articles = list(everything)
+                if articles:
+                    text = api.write(articles, to, **options)
+                    with batch.atomic_text(output) as out:
+                        out.write(text)
+                    converted = len(articles)
+    except ValidationError as error:
+        console.issues("output", error.issues)
+        console.note(f"0 converted, {failed + 1} failed", "red")
+        raise _Exit1("nothing written: the output failed its check") from None
+    except _Exit1:
+        console.note(f"0 converted, {failed} failed", "red")
+        raise
+    except UsageError as error:
+        raise click.UsageError(str(error)) from None
+    return converted, failed
 
 
 def _convert_per_file(
-    names: Sequence[str],
-    output: Path,
-    to: str,
-    from_: str | None,
-    timezone: str | None,
-    encoding: str | None,
-    options: dict[str, Any],
-    keep_going: bool,
-    jobs: int,
-) -> None:
+    names: Sequence[str], output: Path, settings: _Settings, jobs: int, console: Console
+) -> tuple[int, int]:
     """One output file per input in `output`, by `jobs` processes; reports in input order."""
     targets: dict[Path, str] = {}
     for name in names:
-        target = batch.output_path(name, output, to)
+        target = batch.output_path(name, output, settings.to)
         if target in targets:
-            raise _usage(f"{targets[target]} and {name} would both be written to {target}")
+            raise click.UsageError(
+                f"{targets[target]} and {name} would both be written to {target}"
+            )
         targets[target] = name
     results = batch.convert_files(
         names,
         jobs=jobs,
-        to=to,
+        to=settings.to,
         directory=output,
-        format=from_,
-        timezone=timezone,
-        encoding=encoding,
-        options=options,
-        keep_going=keep_going,
+        format=settings.from_,
+        timezone=settings.timezone,
+        encoding=settings.encoding,
+        options=settings.options,
+        keep_going=settings.keep_going,
     )
-    bad_records = bad_output = False
+    converted = failed = 0
+    unwritten = False
     try:
-        for result in results:
-            _print_issues(result.path, result.issues)
-            _print_issues(result.path, result.output_issues)
-            bad_records = bad_records or result.bad_records
-            bad_output = bad_output or bool(result.output_issues)
+        with console.progress(len(names), "converting") as advance:
+            for result in results:
+                console.issues(result.path, result.issues)
+                console.issues(result.path, result.output_issues)
+                converted += result.converted
+                failed += result.failed
+                unwritten = unwritten or (result.bad_records and not settings.keep_going)
+                advance(1)
     except UsageError as error:
-        raise _usage(str(error)) from None
-    if bad_records and not keep_going:
-        raise _Exit1("files with bad records were not converted; pass --keep-going")
-    if bad_records or bad_output:
-        raise _Exit1("some records were not converted")
+        raise click.UsageError(str(error)) from None
+    if unwritten:
+        console.note("files with bad records were not converted; pass --keep-going", "red")
+    return converted, failed
+
+
+# --- validate -----------------------------------------------------------------------------
 
 
 @main.command()
@@ -221,7 +333,7 @@ def _convert_per_file(
     type=click.Choice(sorted(REPORTERS)),
     default="text",
     show_default=True,
-    help="How to report.",
+    help="How to report: text for people, json, github (annotations), junit (GitLab, Jenkins).",
 )
 @click.option("--timezone", help="Time zone for times without one: +08:00 or Asia/Shanghai.")
 @click.option(
@@ -231,30 +343,60 @@ def _convert_per_file(
 @click.option(
     "--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 256), help="Processes."
 )
+@_terminal_options
 def validate(
     files: tuple[str, ...],
-    format: str | None,
+    format: FormatName | None,
     report: str,
     timezone: str | None,
     encoding: str | None,
     jobs: int,
+    color: bool | None,
+    quiet: bool,
+    no_warnings: bool,
+    exclude: tuple[str, ...],
 ) -> None:
-    """Check FILES, folders or globs; exit 1 if any is invalid."""
+    """Check FILES, folders or globs; exit 1 if any is invalid.
+
+    Folders and globs take the files with a format's extension whose content is news (or
+    not even well-formed); well-formed files of no news format are skipped and counted.
+    """
+    console = Console.for_stderr(colour=color, quiet=quiet, warnings=not no_warnings)
+    selection = select(files, format=format, exclude=exclude)
+    if not selection.files and not selection.missing:
+        _selected(files, format, exclude, skip_named=True)  # says why there is nothing to check
     try:
-        names = batch.expand(files)
-        check = functools.partial(
-            batch.check_files, names, format, timezone=timezone, encoding=encoding, jobs=jobs
-        )
-        if sys.stderr.isatty() and len(names) > 1:  # a progress bar for people, not for logs
-            with click.progressbar(length=len(names), file=sys.stderr, label="validating") as bar:
-                reports = check(progress=bar.update)
-        else:
-            reports = check()
+        with console.progress(len(selection.files), "validating") as advance:
+            reports = batch.check_files(
+                selection.files,
+                format,
+                timezone=timezone,
+                encoding=encoding,
+                jobs=jobs,
+                progress=advance,
+            )
     except UsageError as error:
-        raise _usage(str(error)) from None
-    REPORTERS[report](colour=sys.stdout.isatty()).report(reports, sys.stdout)
-    if not all(r.valid for r in reports):
+        raise click.UsageError(str(error)) from None
+    absent = [_missing_report(name) for name in selection.missing]
+    found = Batch(files=(*reports, *absent), skipped=selection.skipped)
+    if no_warnings or quiet:
+        found = found.without_warnings()
+    reporter = REPORTERS[report](colour=wants_colour(color, sys.stdout), quiet=quiet)
+    reporter.report(found, sys.stdout)
+    if selection.missing:
+        _selected(files, format, exclude, skip_named=True)  # the usage error, after the report
+    if not found.valid:
         sys.exit(1)
+
+
+def _missing_report(name: str) -> FileReport:
+    glob = bool(set("*?[") & set(name))
+    message = "no file matches this pattern" if glob else "no such file"
+    issue = Issue(stage="parse", format="", path="", message=message)
+    return FileReport(path=name, format=None, issues=(issue,))
+
+
+# --- fixtures and schema ------------------------------------------------------------------
 
 
 @main.command()
@@ -268,7 +410,7 @@ def validate(
     type=_format_choice(writable=True),
     help="A format to write (repeat it; default: every writable format).",
 )
-def fixtures(directory: Path, count: int, seed: int, formats: tuple[str, ...]) -> None:
+def fixtures(directory: Path, count: int, seed: int, formats: tuple[FormatName, ...]) -> None:
     """Write COUNT realistic, valid test articles into DIRECTORY, with manifest.json."""
     manifest = write_fixtures(directory, count, seed, formats)
     files = sum(len(entry["files"]) for entry in manifest["articles"])
@@ -277,15 +419,20 @@ def fixtures(directory: Path, count: int, seed: int, formats: tuple[str, ...]) -
 
 @main.command()
 @click.argument("name", required=False, default="article")
-@click.option("--list", "list_", is_flag=True, help="List the bundled schemas.")
+@click.option("--list", "list_", is_flag=True, help="List every schema newsschema ships.")
 def schema(name: str, list_: bool) -> None:
-    """Print a bundled JSON Schema (default: the canonical article)."""
+    """Print a schema newsschema ships (default: the canonical article's JSON Schema).
+
+    JSON Schemas, the XML Schemas of NewsML-G2 output, the CSV Table Schema and the
+    schema of validate's JSON report; --list names them all.
+    """
+    shipped = {entry.name: entry for entry in shipped_schemas()}
     if list_:
-        for known in schema_names():
-            click.echo(known)
+        width = max(map(len, shipped))
+        for entry in shipped.values():
+            click.echo(f"{entry.name:<{width}}  {entry.kind:<12}  {entry.path.name}")
         return
-    try:
-        document = load_schema(name)
-    except UsageError as error:
-        raise _usage(str(error)) from None
-    click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+    if name not in shipped:
+        known = ", ".join(shipped)
+        raise click.UsageError(f"unknown schema {name!r}; shipped schemas: {known}")
+    click.echo(shipped[name].path.read_text(encoding="utf-8"), nl=False)

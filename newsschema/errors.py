@@ -58,8 +58,12 @@ class UsageError(NewsSchemaError):
     """The caller asked for something that cannot be done: an unknown format, a bad option."""
 
 
-class ValidationError(NewsSchemaError):
-    """Input, the article or the output failed a check; `issues` says where and what."""
+class ValidationError(NewsSchemaError, ValueError):
+    """Input, the article or the output failed a check; `issues` says where and what.
+
+    It is also a `ValueError` (bad data in, as ``json.loads`` says it), so code that
+    already handles ValueError for bad input handles newsschema's too.
+    """
 
     def __init__(self, issues: Sequence[Issue]) -> None:
         self.issues = tuple(issues)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .api import write
-from .formats import FORMATS
+from .formats import FORMATS, FormatName
 from .model import URI, Agent, Article, Image, Place, Rights, Subject, derive_id
 from .wordlists import LANGUAGES
 
@@ -190,7 +190,7 @@ def generate(count: int, seed: int = 0) -> list[Article]:
 
 
 def write_fixtures(
-    directory: Path, count: int, seed: int = 0, formats: Sequence[str] = ()
+    directory: Path, count: int, seed: int = 0, formats: Sequence[FormatName] = ()
 ) -> dict[str, Any]:
     """Each article in each format (all writable ones unless named), and ``manifest.json``."""
     names = list(formats) or sorted(name for name, fmt in FORMATS.items() if fmt.writable)

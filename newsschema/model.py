@@ -13,7 +13,7 @@ import re
 import uuid
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import Any, Literal, NewType
+from typing import Any, Literal, NewType, TypeVar
 
 import attrs
 
@@ -40,6 +40,7 @@ URI = NewType("URI", str)
 """An absolute ASCII URI; strict readers refuse any text that `normalise_uri` would change."""
 
 AgentType = Literal["Person", "Organization"]
+T = TypeVar("T")
 
 _DEFS = load_schema("article")["$defs"]
 
@@ -52,8 +53,8 @@ _TRIMMED_START = _pattern(_DEFS["trimmed_text"])
 _TRIMMED_END = _pattern(_DEFS["trimmed_text"]["not"])
 _LANGUAGE = _pattern(_DEFS["language_tag"])
 _EMAIL = _pattern(_DEFS["email"])
-_QCODE = _pattern(_DEFS["subject"]["properties"]["code"])
-_COUNTRY = _pattern(_DEFS["place"]["properties"]["country"])
+_QCODE = _pattern(_DEFS["qcode"])
+_COUNTRY = _pattern(_DEFS["country_code"])
 _NAMESPACE = uuid.UUID("6f1c3a52-4e0b-5d1e-9a57-2b8c1d0e7f43")
 
 Check = Callable[[Any, "attrs.Attribute[Any]", Any], None]
@@ -167,16 +168,21 @@ def _instances(kind: type, what: str | None = None) -> Check:
 # --- converters -------------------------------------------------------------------------
 
 
-def _to_uri(value: object) -> object:
+# Converters are annotated with what a caller may pass: the attrs mypy plugin gives
+# ``__init__`` those types, so ``Article(authors=[...], url="https://…")`` type-checks.
+# Values of other types pass through unchanged for the validators to refuse by name.
+
+
+def _to_uri(value: str) -> URI:
     if isinstance(value, str):
         try:
             return URI(normalise_uri(value))
         except ValueError:
-            return value  # the validator reports it, with the field's name
+            return URI(value)  # the validator reports it, with the field's name
     return value
 
 
-def _to_optional_uri(value: object) -> object:
+def _to_optional_uri(value: str | None) -> URI | None:
     return None if value is None else _to_uri(value)
 
 
@@ -193,13 +199,29 @@ def _to_optional_datetime(value: object) -> object:
     return None if value is None else _to_datetime(value)
 
 
-def _to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+def _to_tuple(value: Iterable[T]) -> tuple[T, ...]:
     if isinstance(value, (str, bytes, dict)) or value is None:
         return value  # type: ignore[return-value]  # refused by the type check
     return tuple(value)
 
 
-def _to_optional_tuple(value: Iterable[Any] | None) -> tuple[Any, ...]:
+def _to_paragraphs(value: Iterable[str]) -> tuple[str, ...]:
+    return _to_tuple(value)
+
+
+def _to_texts(value: Iterable[str] | None) -> tuple[str, ...]:
+    return () if value is None else _to_tuple(value)
+
+
+def _to_agents(value: Iterable[Agent] | None) -> tuple[Agent, ...]:
+    return () if value is None else _to_tuple(value)
+
+
+def _to_subjects(value: Iterable[Subject] | None) -> tuple[Subject, ...]:
+    return () if value is None else _to_tuple(value)
+
+
+def _to_images(value: Iterable[Image] | None) -> tuple[Image, ...]:
     return () if value is None else _to_tuple(value)
 
 
@@ -212,7 +234,7 @@ def _none_if_empty(value: object) -> object:
     return value
 
 
-def _default_person(value: object) -> object:
+def _default_person(value: AgentType | None) -> AgentType:
     return "Person" if value is None else value
 
 
@@ -223,16 +245,8 @@ def _optional_text() -> Any:
     return attrs.field(default=None, validator=_optional(_trimmed))
 
 
-def _optional_uri() -> Any:
-    return attrs.field(default=None, converter=_to_optional_uri, validator=_optional(_uri))
-
-
-def _sequence(check: Check, *, unique: bool = False) -> Any:
-    return attrs.field(
-        factory=tuple,
-        converter=_to_optional_tuple,
-        validator=[_instances(tuple, "a list"), _each(check, unique=unique)],
-    )
+def _listed(check: Check, *, unique: bool = False) -> list[Check]:
+    return [_instances(tuple, "a list"), _each(check, unique=unique)]
 
 
 @attrs.frozen(kw_only=True)
@@ -246,7 +260,9 @@ class Agent:
         validator=_matches(re.compile("^(Person|Organization)$"), "Person or Organization"),
     )
     role: str | None = _optional_text()
-    url: URI | None = _optional_uri()
+    url: URI | None = attrs.field(
+        default=None, converter=_to_optional_uri, validator=_optional(_uri)
+    )
     email: str | None = attrs.field(
         default=None, validator=_optional(_matches(_EMAIL, "an e-mail address"))
     )
@@ -260,7 +276,9 @@ class Subject:
         default=None, validator=_optional(_matches(_QCODE, "a QCode like medtop:20000446"))
     )
     name: str | None = _optional_text()
-    uri: URI | None = _optional_uri()
+    uri: URI | None = attrs.field(
+        default=None, converter=_to_optional_uri, validator=_optional(_uri)
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.code is None and self.name is None and self.uri is None:
@@ -301,7 +319,9 @@ class Rights:
 
     holder: str | None = _optional_text()
     notice: str | None = _optional_text()
-    license: URI | None = _optional_uri()
+    license: URI | None = attrs.field(
+        default=None, converter=_to_optional_uri, validator=_optional(_uri)
+    )
     year: int | None = attrs.field(default=None, validator=_optional(_int_between(1, 9999)))
 
 
@@ -316,12 +336,14 @@ class Article:
 
     id: URI = attrs.field(converter=_to_uri, validator=_uri)
     version: int = attrs.field(default=1, validator=_int_between(1))
-    url: URI | None = _optional_uri()
+    url: URI | None = attrs.field(
+        default=None, converter=_to_optional_uri, validator=_optional(_uri)
+    )
     headline: str = attrs.field(validator=_trimmed)
     subheadline: str | None = _optional_text()
     summary: str | None = _optional_text()
     body: tuple[str, ...] = attrs.field(
-        converter=_to_tuple, validator=[_instances(tuple, "a list"), _each(_body_paragraph)]
+        converter=_to_paragraphs, validator=_listed(_body_paragraph)
     )
     language: str = attrs.field(validator=_matches(_LANGUAGE, "a BCP 47 language tag"))
     date_published: datetime = attrs.field(converter=_to_datetime, validator=_aware)
@@ -331,19 +353,29 @@ class Article:
     date_created: datetime | None = attrs.field(
         default=None, converter=_to_optional_datetime, validator=_optional(_aware)
     )
-    authors: tuple[Agent, ...] = _sequence(_instances(Agent))
-    editors: tuple[Agent, ...] = _sequence(_instances(Agent))
+    authors: tuple[Agent, ...] = attrs.field(
+        factory=tuple, converter=_to_agents, validator=_listed(_instances(Agent))
+    )
+    editors: tuple[Agent, ...] = attrs.field(
+        factory=tuple, converter=_to_agents, validator=_listed(_instances(Agent))
+    )
     publisher: Agent | None = attrs.field(default=None, validator=_optional(_instances(Agent)))
     source: Agent | None = attrs.field(default=None, validator=_optional(_instances(Agent)))
     section: str | None = _optional_text()
-    keywords: tuple[str, ...] = _sequence(_trimmed, unique=True)
-    subjects: tuple[Subject, ...] = _sequence(_instances(Subject))
+    keywords: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=_to_texts, validator=_listed(_trimmed, unique=True)
+    )
+    subjects: tuple[Subject, ...] = attrs.field(
+        factory=tuple, converter=_to_subjects, validator=_listed(_instances(Subject))
+    )
     genre: str | None = _optional_text()
     dateline: str | None = _optional_text()
     location: Place | None = attrs.field(
         default=None, converter=_none_if_empty, validator=_optional(_instances(Place))
     )
-    images: tuple[Image, ...] = _sequence(_instances(Image))
+    images: tuple[Image, ...] = attrs.field(
+        factory=tuple, converter=_to_images, validator=_listed(_instances(Image))
+    )
     rights: Rights | None = attrs.field(
         default=None, converter=_none_if_empty, validator=_optional(_instances(Rights))
     )

@@ -1,7 +1,9 @@
-"""The JSON Schemas newsschema ships, found on disk and never on the network.
+"""The schemas newsschema ships, found on disk and never on the network.
 
 In a wheel the top-level ``schemas/`` folder is installed as ``newsschema/schemas``; in a
 source checkout it sits beside the package. Both are looked up here and nowhere else.
+Every schema stands alone: its ``$ref``s point inside itself (or, for the XSDs, at a file
+beside it), so other tools can use it with neither newsschema nor a network.
 """
 
 from __future__ import annotations
@@ -12,14 +14,27 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import attrs
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from .errors import UsageError
 
-__all__ = ["load_schema", "registry", "schema_dir", "schema_names"]
+__all__ = [
+    "ShippedSchema",
+    "load_schema",
+    "registry",
+    "schema_dir",
+    "schema_names",
+    "shipped_schemas",
+]
 
 _SUFFIX = ".schema.json"
+_KINDS = (  # file suffix → what the file is; a schema's name is its file name without it
+    (".tableschema.json", "Table Schema"),
+    (_SUFFIX, "JSON Schema"),
+    (".xsd", "XML Schema"),
+)
 
 
 @functools.cache
@@ -32,8 +47,28 @@ def schema_dir() -> Path:
     raise RuntimeError(f"newsschema's schemas are missing: looked in {package}")  # pragma: no cover
 
 
+@attrs.frozen
+class ShippedSchema:
+    """One file of ``schemas/``: its name for ``newsschema schema NAME``, kind and path."""
+
+    name: str
+    kind: str
+    path: Path
+
+
+def shipped_schemas() -> list[ShippedSchema]:
+    """Every schema newsschema ships: JSON Schemas, XML Schemas and the CSV Table Schema."""
+    found = []
+    for path in sorted(schema_dir().iterdir()):
+        for suffix, kind in _KINDS:
+            if path.name.endswith(suffix):
+                found.append(ShippedSchema(path.name.removesuffix(suffix), kind, path))
+                break
+    return found
+
+
 def schema_names() -> list[str]:
-    """Every bundled schema, by the name `load_schema` takes."""
+    """Every bundled JSON Schema, by the name `load_schema` takes."""
     return sorted(p.name.removesuffix(_SUFFIX) for p in schema_dir().glob(f"*{_SUFFIX}"))
 
 
@@ -48,7 +83,7 @@ def _load(name: str) -> Mapping[str, Any]:
 
 
 def load_schema(name: str) -> Mapping[str, Any]:
-    """A bundled schema by name (``article`` for ``schemas/article.schema.json``).
+    """A bundled JSON Schema by name (``article`` for ``schemas/article.schema.json``).
 
     The same mapping is returned on every call: treat it as read-only.
     """

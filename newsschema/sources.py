@@ -44,8 +44,9 @@ def parse_timezone(value: str | tzinfo | None) -> tzinfo | None:
 
 
 def format_by_name(name: str) -> Format:
+    """The registered format called `name` (any string: this is where names are checked)."""
     try:
-        return FORMATS[name]
+        return FORMATS[name]  # type: ignore[index]
     except KeyError:
         raise UsageError(f"unknown format {name!r}; known formats: {', '.join(FORMATS)}") from None
 

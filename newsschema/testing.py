@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import string
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
@@ -17,9 +18,18 @@ from typing import Any
 
 import attrs
 from cattrs import Converter
-from hypothesis import strategies as st
+
+try:
+    from hypothesis import strategies as st
+except ModuleNotFoundError as missing:  # pragma: no cover - the test suite has Hypothesis
+    if missing.name != "hypothesis":
+        raise
+    raise ImportError(
+        "newsschema.testing needs Hypothesis: pip install 'newsschema[testing]'"
+    ) from None
 
 from .canonical import make_converter
+from .formats import FormatName
 from .model import URI, Agent, Article, Image, Place, Rights, Subject
 from .xmlparse import NOT_XML_TEXT
 
@@ -27,6 +37,7 @@ __all__ = [
     "agents",
     "articles",
     "canonical_documents",
+    "csv_safe",
     "datetimes",
     "documents",
     "json_values",
@@ -37,6 +48,7 @@ __all__ = [
     "xml_safe",
 ]
 
+_NUL = re.compile("\x00")
 _SPACES = " \t\n\u00a0\u3000\u2003"
 # Full-width punctuation, Arabic, an emoji and a combining accent.
 _AWKWARD = (
@@ -198,20 +210,19 @@ def _converter() -> Converter:
     return make_converter()
 
 
-def _replace_incompatible(value: Any) -> Any:
+def _replace(value: Any, characters: re.Pattern[str]) -> Any:
     if isinstance(value, str):
-        return NOT_XML_TEXT.sub("x", value)
+        return characters.sub("x", value)
     if isinstance(value, list):
-        return [_replace_incompatible(item) for item in value]
+        return [_replace(item, characters) for item in value]
     if isinstance(value, dict):
-        return {key: _replace_incompatible(item) for key, item in value.items()}
+        return {key: _replace(item, characters) for key, item in value.items()}
     return value
 
 
-def xml_safe(article: Article) -> Article:
-    """`article` with the characters XML 1.0 cannot carry replaced by ``x``."""
+def _with_replaced(article: Article, characters: re.Pattern[str]) -> Article:
     converter = _converter()
-    document = _replace_incompatible(converter.unstructure(article))
+    document = _replace(converter.unstructure(article), characters)
     keywords = document.get("keywords")
     if keywords:
         document["keywords"] = list(dict.fromkeys(keywords))
@@ -219,11 +230,25 @@ def xml_safe(article: Article) -> Article:
     return safe
 
 
-def documents(format: str) -> st.SearchStrategy[str]:
+def xml_safe(article: Article) -> Article:
+    """`article` with the characters XML 1.0 cannot carry replaced by ``x``."""
+    return _with_replaced(article, NOT_XML_TEXT)
+
+
+def csv_safe(article: Article) -> Article:
+    """`article` with U+0000, which a CSV text cell cannot carry, replaced by ``x``."""
+    return _with_replaced(article, _NUL)
+
+
+_SAFE: dict[str, Callable[[Article], Article]] = {"newsml": xml_safe, "csv": csv_safe}
+
+
+def documents(format: FormatName) -> st.SearchStrategy[str]:
     """Valid documents in `format` (``article``, ``csv``, ``jsonld``, ``newsml``, ``ninjs``)."""
     from . import api  # late: the strategies module must stay importable on its own
 
-    source = articles().map(xml_safe) if format == "newsml" else articles()
+    safe = _SAFE.get(format)
+    source = articles().map(safe) if safe else articles()
     return source.map(lambda article: api.write(article, format))
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from click.testing import CliRunner
 from hypothesis import HealthCheck, settings
 from lxml import etree
 
@@ -24,7 +25,26 @@ settings.register_profile(
     "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile("dev", max_examples=100, deadline=None)
-settings.load_profile("ci" if os.environ.get("CI") else "dev")
+# The fast suite on every other Python and on the lowest dependency versions (noxfile.py):
+# it looks for code that breaks there, which a few examples per property find.
+settings.register_profile(
+    "quick", max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+)
+
+
+def cli_runner() -> CliRunner:
+    """A runner that keeps standard error apart on every click newsschema allows.
+
+    click 8.1 mixes standard error into the output unless told not to; 8.2 removed the
+    switch and always keeps them apart.
+    """
+    try:
+        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]
+    except TypeError:
+        return CliRunner()
 
 
 @pytest.fixture(scope="session")

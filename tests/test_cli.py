@@ -4,24 +4,30 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import jsonschema
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
+from lxml import etree
 
+import newsschema
 from newsschema.cli import main
+from newsschema.console import wants_colour
+from newsschema.schemas import load_schema
 
-from .conftest import DATA, SEED_ARTICLE
+from .conftest import DATA, FIXTURES, SEED_ARTICLE, cli_runner
 
 INVALID = DATA / "article" / "invalid"
 VALID = DATA / "article" / "valid"
 
 
 def run(*args: str | Path, input: bytes | None = None) -> Result:
-    result = CliRunner().invoke(main, [str(a) for a in args], input=input)
+    result = cli_runner().invoke(main, [str(a) for a in args], input=input)
     assert "Traceback" not in result.output
     assert "Traceback" not in result.stderr
     if result.exception is not None and not isinstance(result.exception, SystemExit):
@@ -195,3 +201,210 @@ def test_installed_entry_points_run(entry: list[str]) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == SEED_ARTICLE.read_bytes()
+
+
+# --- output files like any Unix tool's ------------------------------------------------------
+
+
+@pytest.fixture
+def umask() -> Iterator[None]:
+    previous = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.mark.usefixtures("umask")
+def test_new_files_follow_the_umask_and_replaced_files_keep_their_mode(tmp_path: Path) -> None:
+    target = tmp_path / "new.json"
+    assert run("convert", SEED_ARTICLE, "--to", "article", "-o", target).exit_code == 0
+    assert _mode(target) == 0o644
+    os.umask(0o077)
+    private = tmp_path / "private.json"
+    assert run("convert", SEED_ARTICLE, "--to", "article", "-o", private).exit_code == 0
+    assert _mode(private) == 0o600
+    os.umask(0o022)
+    target.chmod(0o640)
+    assert run("convert", SEED_ARTICLE, "--to", "article", "-o", target).exit_code == 0
+    assert _mode(target) == 0o640
+    folder = tmp_path / "out"
+    assert run("convert", SEED_ARTICLE, "--to", "ninjs", "-o", f"{folder}/").exit_code == 0
+    assert [_mode(p) for p in folder.iterdir()] == [0o644]
+
+
+def test_dash_is_standard_output(tmp_path: Path) -> None:
+    result = cli_runner().invoke(main, ["convert", str(SEED_ARTICLE), "--to", "article", "-o", "-"])
+    assert result.exit_code == 0
+    assert result.stdout == SEED_ARTICLE.read_text(encoding="utf-8")
+    assert not Path("-").exists()
+
+
+def test_a_trailing_slash_means_a_folder(tmp_path: Path) -> None:
+    result = run("convert", SEED_ARTICLE, "--to", "ninjs", "-o", f"{tmp_path / 'new'}/")
+    assert result.exit_code == 0
+    assert [p.name for p in (tmp_path / "new").iterdir()] == ["hnr-2022-04-22-xinxiang.ninjs.json"]
+
+
+def test_several_inputs_into_one_file_for_formats_that_hold_many(tmp_path: Path) -> None:
+    inputs = [str(SEED_ARTICLE), str(VALID / "minimal.json")]
+    for to, count in (("csv", 2), ("article", 2), ("newsml", 2)):
+        target = tmp_path / f"all.{to}"
+        result = run("convert", *inputs, "--to", to, "-o", target)
+        assert result.exit_code == 0, result.stderr
+        assert target.is_file()
+        assert len(newsschema.read(target, to)) == count
+    for to in ("jsonld", "ninjs"):
+        target = tmp_path / f"all-{to}.json"
+        result = run("convert", *inputs, "--to", to, "-o", target)
+        assert result.exit_code == 2
+        assert f"{to} holds one article per file" in result.stderr
+        assert "give -o a folder" in result.stderr
+        assert not target.exists()
+        assert run("convert", *inputs, "--to", to).exit_code == 2  # standard output too
+
+
+def test_convert_ends_with_a_summary(tmp_path: Path) -> None:
+    result = run(
+        "convert", INVALID / "broken-line.jsonl", "--to", "csv", "-o", tmp_path / "a.csv",
+        "--keep-going",
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == "1 converted, 2 failed"
+    quiet = run(
+        "convert", INVALID / "broken-line.jsonl", "--to", "csv", "-o", tmp_path / "b.csv",
+        "--keep-going", "--quiet",
+    )  # fmt: skip
+    assert "converted" not in quiet.stderr
+    assert "line 2" in quiet.stderr  # errors still
+
+
+# --- terminal conventions ------------------------------------------------------------------
+
+
+class _Terminal:
+    def __init__(self, tty: bool) -> None:
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+def test_colour_follows_the_flag_then_no_color_then_the_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    terminal, log = _Terminal(True), _Terminal(False)
+    assert wants_colour(None, terminal) is True  # type: ignore[arg-type]
+    assert wants_colour(None, log) is False  # type: ignore[arg-type]
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert wants_colour(None, terminal) is False  # type: ignore[arg-type]
+    assert wants_colour(True, terminal) is True  # type: ignore[arg-type]
+    monkeypatch.setenv("NO_COLOR", "")  # https://no-color.org: set and not empty
+    assert wants_colour(None, terminal) is True  # type: ignore[arg-type]
+    assert wants_colour(False, terminal) is False  # type: ignore[arg-type]
+
+
+def test_color_flags_on_the_command_line() -> None:
+    bad = INVALID / "urgency-10.json"
+    assert "\x1b[31m" in run("validate", bad, "--color").stdout
+    assert "\x1b[" not in run("validate", bad, "--no-color").stdout
+    forced = cli_runner().invoke(main, ["validate", str(bad), "--color"], env={"NO_COLOR": "1"})
+    assert "\x1b[31m" in forced.stdout
+
+
+def test_quiet_and_no_warnings() -> None:
+    warned = DATA / "jsonld" / "valid" / "array-of-nodes.jsonld"
+    bad = INVALID / "urgency-10.json"
+    full = run("validate", warned, bad)
+    assert "warning: " in full.stdout
+    assert full.stdout.splitlines()[-1] == "1 passed, 1 failed"
+    no_warnings = run("validate", warned, bad, "--no-warnings")
+    assert "warning: " not in no_warnings.stdout
+    assert no_warnings.stdout.splitlines()[-1] == "1 passed, 1 failed"
+    quiet = run("validate", warned, bad, "--quiet")
+    assert quiet.stdout.splitlines() == [
+        line for line in full.stdout.splitlines() if "/urgency" in line
+    ]
+
+
+def test_a_terminal_gets_a_progress_bar_and_the_lines_after_it(tmp_path: Path) -> None:
+    """In a pseudo-terminal, as a person sees it: the bar, then the held-back lines."""
+    import pty
+
+    inputs = [str(p) for p in sorted((FIXTURES / "generated").glob("*.xml"))[:3]]
+    inputs.append(str(INVALID / "urgency-10.json"))
+    leader, follower = pty.openpty()
+    done = subprocess.run(
+        [sys.executable, "-m", "newsschema", "convert", *inputs, "--to", "ninjs",
+         "-o", f"{tmp_path}/", "--no-color"],
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=follower, check=False,
+    )  # fmt: skip
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    text = seen.decode("utf-8")
+    assert done.returncode == 1
+    assert "converting" in text
+    assert "100%" in text
+    assert text.index("100%") < text.index("/urgency")  # held back until the bar ends
+    assert text.rstrip().endswith("3 converted, 1 failed")
+
+
+# --- reports -------------------------------------------------------------------------------
+
+
+def test_json_report_matches_its_schema_and_counts() -> None:
+    warned = DATA / "jsonld" / "valid" / "array-of-nodes.jsonld"
+    result = run(
+        "validate", "--report", "json", VALID / "minimal.json", INVALID / "urgency-10.json", warned
+    )
+    report = json.loads(result.stdout)
+    jsonschema.Draft202012Validator(load_schema("report")).validate(report)
+    assert report["version"] == newsschema.__version__
+    assert report["summary"] == {
+        "files": 3, "passed": 2, "failed": 1, "skipped": 0, "errors": 1, "warnings": 2,
+    }  # fmt: skip
+
+
+def test_a_missing_file_is_an_entry_of_the_json_report_and_a_usage_error() -> None:
+    result = run("validate", "--report", "json", VALID / "minimal.json", "no/such.json")
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)  # the whole of standard output is the report
+    missing = report["files"][-1]
+    assert missing["path"] == "no/such.json"
+    assert missing["valid"] is False
+    assert missing["issues"][0]["message"] == "no such file"
+    assert "no such file: no/such.json" in result.stderr
+
+
+def test_junit_report_has_a_testcase_per_file_and_located_failures(tmp_path: Path) -> None:
+    (tmp_path / "package.json").write_text('{"name": "x"}', encoding="utf-8")
+    broken = INVALID / "broken-line.jsonl"
+    result = run(
+        "validate", "--report", "junit", VALID / "minimal.json", broken, tmp_path / "package.json"
+    )
+    assert result.exit_code == 1
+    root = etree.fromstring(result.stdout.encode("utf-8"))
+    assert root.tag == "testsuites"
+    (suite,) = root
+    assert (suite.get("tests"), suite.get("failures"), suite.get("skipped")) == ("3", "1", "1")
+    cases = {case.get("name"): case for case in suite.iter("testcase")}
+    assert len(cases[str(VALID / "minimal.json")]) == 0
+    (failure,) = cases[str(broken)].findall("failure")
+    assert failure.get("message", "").startswith(f"{broken}:2:")
+    assert failure.get("message", "").endswith("(and 1 more)")
+    assert f"{broken}:3:78: input /language: " in (failure.text or "")
+    assert cases[str(tmp_path / "package.json")].find("skipped") is not None

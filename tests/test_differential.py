@@ -10,6 +10,8 @@ agree on each.
 
 from __future__ import annotations
 
+import io
+import json
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +20,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import newsschema
+from newsschema import Issue
 from newsschema.api import default_session, format_by_name
+from newsschema.formats import FORMATS
+from newsschema.reporting import Batch, FileReport, JsonReporter
 from newsschema.schemas import schema_names
+from newsschema.selection import Skipped
 from newsschema.sources import read_text
 from newsschema.testing import articles, canonical_documents, json_values
 from newsschema.validation import Validators
@@ -89,6 +95,39 @@ def _pages() -> st.SearchStrategy[Any]:
     return st.sampled_from(documents) | generated.filter(lambda d: d is not None)
 
 
+def _reports() -> st.SearchStrategy[Any]:
+    """What ``validate --report json`` prints for any batch of verdicts."""
+    texts = st.text(max_size=12)
+    issues = st.builds(
+        Issue,
+        stage=st.sampled_from(["parse", "input", "model", "output"]),
+        format=st.just("article"),
+        path=texts,
+        message=texts,
+        line=st.none() | st.integers(1, 2**40),
+        column=st.none() | st.integers(1, 2**20),
+        severity=st.sampled_from(["error", "warning"]),
+    )
+    files = st.builds(
+        FileReport,
+        path=texts,
+        format=st.none() | st.sampled_from(sorted(FORMATS)),
+        issues=st.lists(issues, max_size=3).map(tuple),
+    )
+    batches = st.builds(
+        Batch,
+        files=st.lists(files, max_size=4).map(tuple),
+        skipped=st.lists(st.builds(Skipped, texts, texts), max_size=2).map(tuple),
+    )
+
+    def printed(batch: Batch) -> Any:
+        out = io.StringIO()
+        JsonReporter().report(batch, out)
+        return json.loads(out.getvalue())
+
+    return batches.map(printed)
+
+
 def _first_document(format: str, text: str) -> Any:
     for parsed in format_by_name(format).parse(text, _context):
         return parsed.document
@@ -102,6 +141,7 @@ VALID: dict[str, st.SearchStrategy[Any]] = {
     "ninjs": _written("ninjs"),
     "ninjs-input": _read_back("ninjs"),
     "page": _pages(),
+    "report": _reports(),
 }
 
 

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import given, settings
 from lxml import etree
 
@@ -17,7 +16,7 @@ from newsschema.fixtures import generate, write_fixtures
 from newsschema.formats import FORMATS
 from newsschema.testing import documents
 
-from .conftest import FIXTURES, iptc_newsml_xsd, iptc_ninjs_validator
+from .conftest import FIXTURES, cli_runner, iptc_newsml_xsd, iptc_ninjs_validator
 
 SEED = FIXTURES / "seed" / "hnr-2022-04-22-xinxiang"
 WRITABLE = sorted(name for name, fmt in FORMATS.items() if fmt.writable)
@@ -58,7 +57,7 @@ def test_committed_generated_set_is_current(tmp_path: Path) -> None:
 
 def test_same_seed_same_bytes_other_seed_other_articles(tmp_path: Path) -> None:
     for name in ("a", "b"):
-        CliRunner().invoke(main, ["fixtures", str(tmp_path / name), "--count", "7", "--seed", "3"])
+        cli_runner().invoke(main, ["fixtures", str(tmp_path / name), "--count", "7", "--seed", "3"])
     first = {p.name: p.read_bytes() for p in (tmp_path / "a").iterdir()}
     assert first == {p.name: p.read_bytes() for p in (tmp_path / "b").iterdir()}
     assert [a.headline for a in generate(7, 3)] != [a.headline for a in generate(7, 4)]
@@ -111,7 +110,7 @@ def test_generated_newsml_and_ninjs_are_valid_against_iptc() -> None:
 
 
 def test_cli_writes_only_the_formats_named(tmp_path: Path) -> None:
-    result = CliRunner().invoke(
+    result = cli_runner().invoke(
         main, ["fixtures", str(tmp_path), "--count", "2", "--to", "csv", "--to", "ninjs"]
     )
     assert result.exit_code == 0, result.stderr

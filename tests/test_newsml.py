@@ -8,7 +8,6 @@ from pathlib import Path
 
 import attrs
 import pytest
-from click.testing import CliRunner
 from hypothesis import given
 from lxml import etree
 
@@ -18,7 +17,7 @@ from newsschema.cli import main
 from newsschema.testing import articles, xml_safe
 from newsschema.xmlparse import XMLInputError, parse_xml
 
-from .conftest import FIXTURES, SHARED, iptc_newsml_xsd, reference
+from .conftest import FIXTURES, SHARED, cli_runner, iptc_newsml_xsd, reference
 
 IPTC_XSD = SHARED / "reference" / "newsml-g2" / "xsd" / "NewsML-G2_2.35-spec-All-Power.xsd"
 SEED_PAGE = FIXTURES / "seed" / "hnr-2022-04-22-xinxiang.txt"
@@ -141,7 +140,7 @@ def test_nitf_body_keeps_the_abstract_as_summary(examples: Path) -> None:
 
 
 def test_package_item_is_refused_clearly(examples: Path) -> None:
-    result = CliRunner().invoke(
+    result = cli_runner().invoke(
         main,
         ["convert", str(examples / "LISTING_6_Simple_NewsML-G2_Package.xml"), "--to", "article"],
     )
@@ -203,7 +202,9 @@ def test_hostile_xml_is_refused_quickly(document: str, tmp_path: Path) -> None:
     path = tmp_path / "hostile.xml"
     path.write_text(document, encoding="utf-8")
     start = time.perf_counter()
-    result = CliRunner().invoke(main, ["convert", str(path), "--to", "article", "--from", "newsml"])
+    result = cli_runner().invoke(
+        main, ["convert", str(path), "--to", "article", "--from", "newsml"]
+    )
     assert time.perf_counter() - start < 5  # a bomb would take minutes and gigabytes
     assert result.exit_code == 1
     assert "declares a DTD" in result.stderr
@@ -340,7 +341,7 @@ def test_offsets_beyond_fourteen_hours_are_written_in_utc(iptc: etree.XMLSchema)
 def test_cli_checks_against_iptc_xsd_when_named(iptc: etree.XMLSchema, tmp_path: Path) -> None:
     target = tmp_path / "seed.xml"
     args = ["convert", str(SEED_PAGE), "--to", "newsml", "--xsd", str(IPTC_XSD), "-o", str(target)]
-    result = CliRunner().invoke(main, args)
+    result = cli_runner().invoke(main, args)
     assert result.exit_code == 0, result.stderr
     assert_iptc_valid(iptc, target.read_text(encoding="utf-8"))
 

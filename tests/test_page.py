@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -17,7 +16,7 @@ from newsschema import Article, ValidationError
 from newsschema.cli import main
 from newsschema.formats.page import extract
 
-from .conftest import DATA, FIXTURES, SHARED
+from .conftest import DATA, FIXTURES, SHARED, cli_runner
 
 SEED_PAGE = FIXTURES / "seed" / "hnr-2022-04-22-xinxiang.txt"
 SEED_ARTICLE = FIXTURES / "seed" / "hnr-2022-04-22-xinxiang.json"
@@ -155,7 +154,7 @@ def test_timezone_overrides_beijing_time(zone: str, expected: str) -> None:
     ids=lambda value: value.name if isinstance(value, Path) else value,
 )
 def test_pages_that_are_not_news_are_refused(path: Path, words: str) -> None:
-    result = CliRunner().invoke(main, ["convert", str(path), "--to", "article"])
+    result = cli_runner().invoke(main, ["convert", str(path), "--to", "article"])
     assert result.exit_code == 1
     assert words in result.stderr
     assert "Traceback" not in result.output + result.stderr

@@ -1,10 +1,18 @@
-"""A wheel installed into a fresh virtual environment can validate: schemas ship inside it."""
+"""The distributions as users get them: built, checked by twine, installed alone, run.
+
+A wheel installed into a fresh virtual environment, outside the checkout, must validate
+(its schemas ship inside it) and run the README's main command on the seed page.
+"""
 
 from __future__ import annotations
 
+import re
+import shutil
 import subprocess
 import sys
+import tarfile
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -20,25 +28,71 @@ text = open(sys.argv[1], encoding="utf-8").read()
 assert newsschema.validate(text) == []
 issues = newsschema.validate(text.replace('"version": 1', '"version": 0'))
 assert [i.path for i in issues] == ["/version"], issues
-print("ok", where)
+print("ok", where, newsschema.__version__)
 """
 
 
-@pytest.mark.slow
-def test_installed_wheel_validates(tmp_path: Path) -> None:
-    wheels = tmp_path / "wheels"
+def _readme_main_command() -> str:
+    """The README's main command without its ``pip install -q . &&`` (the wheel is installed)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = next(line for line in re.findall(r"```sh\n(.*?)\n", readme) if "convert" in line)
+    return command.split("&&", 1)[1].strip()
+
+
+@pytest.fixture(scope="module")
+def distributions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("dist")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
+        [sys.executable, "-m", "build", "--sdist", "--wheel", "--outdir", str(out), str(ROOT)],
         check=True,
+        capture_output=True,
     )
-    (wheel,) = wheels.glob("newsschema-*.whl")
+    (wheel,) = out.glob("newsschema-*.whl")
+    (sdist,) = out.glob("newsschema-*.tar.gz")
+    return {"wheel": wheel, "sdist": sdist}
+
+
+@pytest.mark.slow
+def test_twine_accepts_both_distributions(distributions: dict[str, Path]) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "twine", "check", "--strict", *map(str, distributions.values())],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.slow
+def test_the_licence_ships_in_both(distributions: dict[str, Path]) -> None:
+    licence = (ROOT / "LICENSE").read_bytes()
+    with zipfile.ZipFile(distributions["wheel"]) as wheel:
+        names = wheel.namelist()
+        (shipped,) = [n for n in names if n.endswith(".dist-info/licenses/LICENSE")]
+        assert wheel.read(shipped) == licence
+        (metadata,) = [n for n in names if n.endswith(".dist-info/METADATA")]
+        text = wheel.read(metadata).decode("utf-8")
+    assert "License-Expression: MIT" in text
+    assert "License-File: LICENSE" in text
+    with tarfile.open(distributions["sdist"]) as sdist:
+        members = {Path(m.name).relative_to(Path(m.name).parts[0]).as_posix() for m in sdist}
+    assert {"LICENSE", "CHANGELOG.md", "README.md", "pyproject.toml"} <= members
+
+
+@pytest.mark.slow
+def test_installed_wheel_validates_and_runs_the_readme_command(
+    distributions: dict[str, Path], tmp_path: Path
+) -> None:
     environment = tmp_path / "env"
     venv.create(environment, with_pip=True)
     bin_dir = environment / ("Scripts" if sys.platform == "win32" else "bin")
     python = bin_dir / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheel)], check=True)
+    install = [str(python), "-m", "pip", "install", "-q", str(distributions["wheel"])]
+    subprocess.run(install, check=True)
     elsewhere = tmp_path / "elsewhere"  # not the checkout, so nothing is found by accident
-    elsewhere.mkdir()
+    (elsewhere / "fixtures" / "seed").mkdir(parents=True)
+    page = ROOT / "fixtures" / "seed" / "hnr-2022-04-22-xinxiang.txt"
+    shutil.copy(page, elsewhere / "fixtures" / "seed" / page.name)
     done = subprocess.run(
         [str(python), "-c", CHECK, str(SEED_ARTICLE)],
         cwd=elsewhere,
@@ -48,12 +102,15 @@ def test_installed_wheel_validates(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("ok ")
-    cli = subprocess.run(
-        [str(bin_dir / "newsschema"), "validate", str(SEED_ARTICLE)],
+    path = f"{bin_dir}{':' if sys.platform != 'win32' else ';'}/usr/bin:/bin"
+    main = subprocess.run(
+        ["bash", "-c", _readme_main_command()],
         cwd=elsewhere,
         capture_output=True,
         text=True,
         check=False,
+        env={"PATH": path, "HOME": str(tmp_path)},
     )
-    assert cli.returncode == 0, cli.stderr
-    assert cli.stdout.strip().endswith("1 passed, 0 failed")
+    assert main.returncode == 0, main.stderr
+    for marker in ('"headline": "新乡市', "<newsItem", '"@type": "NewsArticle"', "id,version"):
+        assert marker in main.stdout, marker

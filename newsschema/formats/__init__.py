@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import Literal, cast, get_args
 
 from . import article, csv, html, jsonld, newsml, ninjs, page
 from .base import Context, Format, Parsed
 
-__all__ = ["FORMATS", "Context", "Format", "Parsed"]
+__all__ = ["FORMATS", "Context", "Format", "FormatName", "Parsed"]
 
-FORMATS: Mapping[str, Format] = MappingProxyType(
+FormatName = Literal["article", "csv", "html", "jsonld", "newsml", "ninjs", "page"]
+"""The name of a format newsschema reads or writes, for type checkers."""
+
+FORMATS: Mapping[FormatName, Format] = MappingProxyType(
     {
-        entry.name: entry
+        cast(FormatName, entry.name): entry
         for entry in (
             article.FORMAT,
             csv.FORMAT,
@@ -24,3 +28,5 @@ FORMATS: Mapping[str, Format] = MappingProxyType(
         )
     }
 )
+
+assert set(get_args(FormatName)) == set(FORMATS), "FormatName must name every format"

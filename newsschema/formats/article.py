@@ -91,4 +91,5 @@ FORMAT = Format(
     locate=locate,
     parse_stream=lambda stream, context: parse_lines(stream),
     streams=(".jsonl",),
+    many_per_file=True,
 )

@@ -89,6 +89,9 @@ class Format:
     """Writes documents one at a time, for output that must not be held in memory."""
     options: frozenset[str] = frozenset()
     """The names of the format-specific options it understands."""
+    many_per_file: bool = False
+    """Whether one file holds several articles (JSON Lines, CSV rows, a newsMessage); a
+    format that holds one per file needs a folder to write several inputs into."""
 
     @property
     def readable(self) -> bool:

@@ -6,6 +6,10 @@ Schema ``array`` field is — so any value, separators, quotes and new lines inc
 round-trips exactly and still reads plainly. Text cells that a spreadsheet would run as a
 formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) get a
 leading apostrophe, which the reader takes off again. Rows are streamed.
+
+U+0000 is the one character a text cell cannot hold: Python 3.10's csv module, spreadsheets
+and database loaders stop at it. Writing refuses it (JSON-array cells escape it as
+``\u0000``), and reading refuses a file holding one, on every Python alike.
 """
 
 from __future__ import annotations
@@ -124,12 +128,15 @@ def _value(text: str, kind: str) -> Any:
 
 
 def _flatten(document: dict[str, Any]) -> dict[str, str]:
+    """The row; ValueError naming the field when a text cell would hold U+0000."""
     row = {}
     for column, (path, kind) in _SCALARS.items():
         value: Any = document
         for step in path:
             value = value.get(step) if isinstance(value, dict) else None
-        row[column] = _cell(value, kind)
+        cell = row[column] = _cell(value, kind)
+        if "\x00" in cell:
+            raise ValueError(f"/{'/'.join(path)}: holds U+0000, which CSV cannot carry")
     return row
 
 
@@ -177,8 +184,41 @@ def parse(text: str, context: Context) -> Iterator[Parsed]:
     yield from parse_rows(io.StringIO(text.removeprefix("\ufeff"), newline=""))
 
 
+class _NulInFileError(Exception):
+    def __init__(self, line: int, column: int) -> None:
+        self.line, self.column = line, column
+
+
+def _without_nul(stream: Iterable[str]) -> Iterator[str]:
+    """The lines of `stream`; `_NulInFileError` at the first U+0000, wherever it stands."""
+    for number, line in enumerate(stream, start=1):
+        at = line.find("\x00")
+        if at >= 0:
+            raise _NulInFileError(number, at + 1)
+        yield line
+
+
 def parse_rows(stream: Iterable[str]) -> Iterator[Parsed]:
     """Rows as they are read; `stream` may be an open file (opened with ``newline=""``)."""
+    try:
+        yield from _parse_rows(_without_nul(stream))
+    except _NulInFileError as nul:
+        message = "holds U+0000, which CSV cannot carry"
+        yield Parsed(
+            issues=[
+                Issue(
+                    stage="parse",
+                    format=NAME,
+                    path="",
+                    message=message,
+                    line=nul.line,
+                    column=nul.column,
+                )
+            ]
+        )
+
+
+def _parse_rows(stream: Iterable[str]) -> Iterator[Parsed]:
     reader = csv.reader(stream, strict=True)
     try:
         header = next(reader)
@@ -336,4 +376,5 @@ FORMAT = Format(
     streams=(".csv",),
     stream=lambda rows, context, out: write_rows(rows, out, bom=bool(context.options.get("bom"))),
     options=frozenset({"bom"}),
+    many_per_file=True,
 )

@@ -20,7 +20,7 @@ from lxml import html as lxml_html
 from ..errors import FieldError, Issue
 from ..jsontext import dumps, loads, locate, parse_issue
 from ..language import language_or_und, strip_byline, word_count
-from ..model import URI, Agent, Article, Place, Rights, Subject, derive_id, is_qcode
+from ..model import URI, Agent, AgentType, Article, Place, Rights, Subject, derive_id, is_qcode
 from ..times import format_datetime, parse_iso8601
 from ..uri import is_uri
 from .base import Context, Format, Parsed
@@ -194,7 +194,16 @@ def _first_value(items: Any, role: str) -> str | None:
     return _text(chosen[0].get("value")) if chosen else None
 
 
+_PLAIN_PARAGRAPHS = re.compile(r"(?:<p>[^<]*</p>)*")
+_PLAIN_PARAGRAPH = re.compile(r"<p>([^<]*)</p>")
+
+
 def _paragraphs_from_html(markup: str) -> tuple[str, ...]:
+    """The text of each ``<p>``; markup of plain paragraphs (what newsschema writes) is read
+    exactly, without an HTML parser, whose handling of control characters varies with the
+    libxml2 version."""
+    if _PLAIN_PARAGRAPHS.fullmatch(markup):
+        return tuple(html.unescape(text) for text in _PLAIN_PARAGRAPH.findall(markup))
     fragments = lxml_html.fragments_fromstring(markup) if markup.strip() else []
     paragraphs: list[str] = []
     for fragment in fragments:
@@ -220,7 +229,7 @@ def _body(node: dict[str, Any]) -> tuple[str, ...]:
     return tuple(p.strip() for p in _BREAK.split(text) if p.strip())
 
 
-def _agent(entry: dict[str, Any], kind: str) -> Agent | None:
+def _agent(entry: dict[str, Any], kind: AgentType) -> Agent | None:
     name = _text(entry.get("name")) or _text(entry.get("literal"))
     uri = entry.get("uri") if isinstance(entry.get("uri"), str) and is_uri(entry["uri"]) else None
     return Agent(name=name, type=kind, url=uri) if name else None
@@ -228,12 +237,13 @@ def _agent(entry: dict[str, Any], kind: str) -> Agent | None:
 
 def _parties(node: dict[str, Any], rel: str) -> tuple[Agent, ...]:
     found: list[Agent] = []
-    for key, kind in (
+    kinds: tuple[tuple[str, AgentType], ...] = (
         ("people", "Person"),
         ("person", "Person"),
         ("organisations", "Organization"),
         ("organisation", "Organization"),
-    ):
+    )
+    for key, kind in kinds:
         for entry in _by_role(node.get(key), rel, "rel"):
             agent = _agent(entry, kind)
             if agent and all(a.name != agent.name for a in found):
@@ -332,7 +342,7 @@ def to_article(document: dict[str, Any], context: Context) -> Article:
     rights = Rights(
         holder=_text(node.get("copyrightholder")),
         notice=_text(node.get("copyrightnotice")),
-        license=terms if terms and is_uri(terms) else None,  # type: ignore[arg-type]
+        license=terms if terms and is_uri(terms) else None,
     )
     return Article(
         id=uri

@@ -17,7 +17,7 @@ from lxml import html as lxml_html
 
 from ...errors import FieldError
 from ...language import language_or_und, strip_byline
-from ...model import URI, Agent, Image, Place, Subject, is_qcode
+from ...model import URI, Agent, AgentType, Image, Place, Subject, is_qcode
 from ...times import parse_iso8601
 from ...uri import is_uri, normalise_uri
 from ..base import Context
@@ -123,8 +123,9 @@ def datetime_of(value: Any, field: str, context: Context) -> datetime | None:
         raise FieldError(field, str(error)) from None
 
 
-def agents_of(value: Any, default: str = "Person") -> list[Agent]:
+def agents_of(value: Any, default: AgentType = "Person") -> list[Agent]:
     agents: list[Agent] = []
+    kind: AgentType
     for item in value if isinstance(value, list) else [value]:
         if isinstance(item, str):
             name, kind, role, url, email = text_of(item), default, None, None, None

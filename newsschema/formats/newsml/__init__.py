@@ -73,4 +73,5 @@ FORMAT = Format(
     check_input=check_input,
     check_output=check_output,
     options=frozenset({"xsd"}),
+    many_per_file=True,
 )

@@ -18,7 +18,7 @@ from lxml import etree
 
 from ...errors import Issue
 from ...language import language_or_und
-from ...model import URI, Agent, Article, Place, Rights, Subject, derive_id, is_qcode
+from ...model import URI, Agent, AgentType, Article, Place, Rights, Subject, derive_id, is_qcode
 from ...times import parse_iso8601
 from ...uri import is_uri
 from ...xmlparse import XMLInputError, parse_xml
@@ -157,7 +157,7 @@ def _time(item: etree._Element, path: str, context: Context) -> datetime | None:
     return parse_iso8601(text, context.timezone) if text else None
 
 
-def _party(element: etree._Element, default: str = "Person") -> Agent | None:
+def _party(element: etree._Element, default: AgentType = "Person") -> Agent | None:
     name = _text(element.find(_q("name"))) or _clean(element.get("literal"))
     qcode = element.get("qcode")
     if name is None and qcode:
@@ -168,11 +168,13 @@ def _party(element: etree._Element, default: str = "Person") -> Agent | None:
     if name is None:
         return None
     kind = element.get("type", "")
-    agent_type = "Organization" if "organi" in kind else "Person" if "person" in kind else default
-    return Agent(name=name, type=agent_type, url=uri if uri and is_uri(uri) else None)  # type: ignore[arg-type]
+    agent_type: AgentType = (
+        "Organization" if "organi" in kind else "Person" if "person" in kind else default
+    )
+    return Agent(name=name, type=agent_type, url=uri if uri and is_uri(uri) else None)
 
 
-def _parties(elements: list[etree._Element], default: str = "Person") -> tuple[Agent, ...]:
+def _parties(elements: list[etree._Element], default: AgentType = "Person") -> tuple[Agent, ...]:
     agents: list[Agent] = []
     for element in elements:
         agent = _party(element, default)
@@ -206,7 +208,7 @@ def _subjects(item: etree._Element) -> tuple[Subject, ...]:
         name = _text(element.find(_q("name"))) or _clean(element.get("literal"))
         code = qcode if qcode and is_qcode(qcode) else None
         if code or name or (uri and is_uri(uri)):
-            subjects.append(Subject(code=code, name=name, uri=uri if uri and is_uri(uri) else None))  # type: ignore[arg-type]
+            subjects.append(Subject(code=code, name=name, uri=uri if uri and is_uri(uri) else None))
     return tuple(subjects)
 
 
@@ -233,7 +235,7 @@ def _rights(item: etree._Element) -> Rights | None:
     rights = Rights(
         holder=_name(holder),
         notice=_text(info.find(_q("copyrightNotice"))),
-        license=terms if terms and is_uri(terms) else None,  # type: ignore[arg-type]
+        license=terms if terms and is_uri(terms) else None,
     )
     return rights if rights != Rights() else None
 
