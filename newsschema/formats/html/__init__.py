@@ -75,8 +75,7 @@ def _embedded(root: lxml_html.HtmlElement) -> tuple[dict[str, Any] | None, list[
                 _warning(f"JSON-LD that cannot be read, skipped: {error}", script.sourceline)
             )
     for _, node, index in article_nodes(documents):
-        trail = frozenset({node["@id"]}) if isinstance(node.get("@id"), str) else frozenset()
-        resolved = resolve(node, index, trail, 0)
+        resolved = resolve(node, index)
         return (resolved if isinstance(resolved, dict) else None), notes
     return None, notes
 
@@ -98,12 +97,29 @@ def _zoned(node: dict[str, Any], context: Context) -> None:
             node[key] = written[0] + "+08:00"
 
 
+_NUMERIC_REFERENCE = re.compile(r"&#(?:[xX](?P<hex>[0-9A-Fa-f]{1,8})|(?P<decimal>[0-9]{1,8}));?")
+
+
+def _xml_text_only(markup: str) -> str:
+    """`markup` with what XML text cannot hold, raw or as a numeric reference (``&#11;``,
+    ``&#x1b;``), made U+FFFD, as browsers show a NUL: libxml2 keeps such characters in its
+    tree, and lxml then refuses any text built from them."""
+
+    def replaced(reference: re.Match[str]) -> str:
+        number = int(reference["hex"], 16) if reference["hex"] else int(reference["decimal"])
+        if number < 0x110000 and NOT_XML_TEXT.match(chr(number)):
+            return "\ufffd"
+        return reference[0]
+
+    return _NUMERIC_REFERENCE.sub(replaced, NOT_XML_TEXT.sub("\ufffd", markup))
+
+
 def extract(text: str, context: Context) -> Parsed:
     """The page's article as one schema.org node, or why there is none."""
     if len(text) > MAX_BYTES:
         return _refusal(f"the page is {len(text):,} characters; at most {MAX_BYTES:,} are read")
     markup = _XML_DECLARATION.sub("", text.removeprefix("\ufeff"), count=1)
-    markup = NOT_XML_TEXT.sub("\ufffd", markup)  # as browsers show a NUL; lxml refuses them
+    markup = _xml_text_only(markup)
     if not markup.strip():
         return _refusal("no article on this page: it is empty")
     try:

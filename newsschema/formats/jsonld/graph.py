@@ -14,7 +14,14 @@ from typing import Any
 
 from ...canonical import pointer
 
-__all__ = ["ARTICLE_TYPES", "article_nodes", "resolve", "type_names", "unwrap_script"]
+__all__ = [
+    "ARTICLE_TYPES",
+    "MAX_EXPANDED",
+    "article_nodes",
+    "resolve",
+    "type_names",
+    "unwrap_script",
+]
 
 ARTICLE_TYPES = frozenset(
     t.lower()
@@ -27,7 +34,6 @@ ARTICLE_TYPES = frozenset(
 )  # fmt: skip
 _SCHEMA_ORG = re.compile(r"^https?://(www\.)?schema\.org/?$", re.IGNORECASE)
 _TYPE_PREFIX = re.compile(r"^(?:https?://(?:www\.)?schema\.org/|schema:)", re.IGNORECASE)
-_MAX_DEPTH = 32
 
 
 def type_names(node: dict[str, Any]) -> set[str]:
@@ -86,21 +92,126 @@ def article_nodes(document: Any) -> Iterator[tuple[str, dict[str, Any], dict[str
         yield "".join(pointer(step) for step in path), node, index
 
 
-def resolve(value: Any, index: dict[str, dict[str, Any]], trail: frozenset[str], depth: int) -> Any:
-    """`value` with ``{"@id": …}`` references replaced by the nodes they name (no cycles)."""
-    if depth > _MAX_DEPTH:
-        return None
-    if isinstance(value, list):
-        return [resolve(item, index, trail, depth + 1) for item in value]
-    if not isinstance(value, dict):
-        return value
-    identity = value.get("@id")
-    if isinstance(identity, str) and identity not in trail and identity in index:
-        target = index[identity]
-        if target is not value:
-            value = {**target, **value}
-        trail = trail | {identity}
-    return {k: resolve(v, index, trail, depth + 1) for k, v in value.items() if k != "@context"}
+_MAX_DEPTH = 64
+"""Levels below which nothing is resolved: an article's authors, publisher and images sit a
+few levels down, and the bound keeps the resolver's recursion far from Python's limit."""
+MAX_EXPANDED = 20_000
+"""Values an article node may grow to when its references are resolved. Each node is
+resolved once and shared, but a reader or a validator walks the result as a tree: twenty
+nodes that each name the next three times stand for 3**20 values."""
+
+
+def resolve(node: dict[str, Any], index: dict[str, dict[str, Any]]) -> Any:
+    """`node` with ``{"@id": …}`` references replaced by the nodes they name.
+
+    Each named node is resolved once (a reference back into a node being resolved stays a
+    reference, so cycles end), and the result holds at most `MAX_EXPANDED` values: a
+    reference whose node would pass that is inlined shallowly (its own properties, its
+    references left as references) or, failing that, left as it is.
+    """
+    resolver = _Resolver(index)
+    identity = node.get("@id")
+    if isinstance(identity, str) and identity in index:
+        resolver.active.add(identity)
+    value, _ = resolver.value(node, root=True)
+    return value
+
+
+class _Resolver:
+    """The references of one article node: each named node resolved once, then inlined
+    where it is named while the result stays within its budget."""
+
+    def __init__(self, index: dict[str, dict[str, Any]]) -> None:
+        self.index = index
+        self.full: dict[str, tuple[Any, int]] = {}  # each node's whole resolution, and its size
+        self.active: set[str] = set()  # nodes being resolved: a reference to one is a cycle
+        self.budget = MAX_EXPANDED
+        self.depth = 0
+
+    def value(self, value: Any, *, root: bool = False, budgeted: bool = True) -> tuple[Any, int]:
+        """`value` resolved, and how many values it stands for as a tree.
+
+        Budgeted, a reference is inlined only while the result stays within the budget;
+        unbudgeted (inside a node's memoised resolution), always — its size is counted, and
+        the budget decides where the whole node is used.
+        """
+        if not isinstance(value, (dict, list)):
+            return value, 1
+        if self.depth >= _MAX_DEPTH:
+            return value, _count(value)  # as it stands, unresolved
+        self.depth += 1
+        try:
+            if isinstance(value, list):
+                items = [self.value(item, budgeted=budgeted) for item in value]
+                return [item for item, _ in items], 1 + sum(size for _, size in items)
+            identity = value.get("@id")
+            if not root and isinstance(identity, str) and identity in self.index:
+                return self._reference(identity, value, budgeted)
+            return self._members(value, budgeted)
+        finally:
+            self.depth -= 1
+
+    def _members(self, value: dict[str, Any], budgeted: bool) -> tuple[Any, int]:
+        resolved, size = {}, 1
+        for key, item in value.items():
+            if key != "@context":
+                resolved[key], grown = self.value(item, budgeted=budgeted)
+                size += grown
+        return resolved, size
+
+    def _reference(
+        self, identity: str, reference: dict[str, Any], budgeted: bool
+    ) -> tuple[Any, int]:
+        if identity in self.active:  # a cycle: the reference stays one
+            return self._members(reference, budgeted)
+        whole, size = self._whole(identity)
+        target = self.index[identity]
+        extra = {k: v for k, v in reference.items() if k not in ("@id", "@context")}
+        if extra and reference is not target:  # it says more than its @id: its members win
+            self.active.add(identity)
+            try:
+                more, grown = self._members(extra, budgeted)
+            finally:
+                self.active.discard(identity)
+            whole, size = {**whole, **more}, size + grown
+        if not budgeted:
+            return whole, size
+        if size <= self.budget:
+            self.budget -= size
+            return whole, size
+        merged = {**target, **reference}
+        flat = {k: v for k, v in merged.items() if k != "@context" and not _nested(v)}
+        if len(flat) + 1 <= self.budget:
+            self.budget -= len(flat) + 1
+            return flat, len(flat) + 1
+        return {"@id": identity}, 1
+
+    def _whole(self, identity: str) -> tuple[Any, int]:
+        """The named node fully resolved, once; shared wherever it is named again."""
+        if identity not in self.full:
+            self.active.add(identity)
+            try:
+                self.full[identity] = self._members(self.index[identity], budgeted=False)
+            finally:
+                self.active.discard(identity)
+        return self.full[identity]
+
+
+def _count(value: Any) -> int:
+    """How many values `value` holds, itself included (without recursion)."""
+    count, stack = 0, [value]
+    while stack:
+        item = stack.pop()
+        count += 1
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return count
+
+
+def _nested(value: Any) -> bool:
+    return isinstance(value, (dict, list))
 
 
 def unwrap_script(text: str) -> str:

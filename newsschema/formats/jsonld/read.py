@@ -52,8 +52,7 @@ def parse(text: str, context: Context) -> Iterator[Parsed]:
     found = False
     for path, node, index in article_nodes(document):
         found = True
-        trail = frozenset({node["@id"]}) if isinstance(node.get("@id"), str) else frozenset()
-        yield Parsed(document=resolve(node, index, trail, 0), base=path, source=source)
+        yield Parsed(document=resolve(node, index), base=path, source=source)
     if not found:
         message = "no article in this JSON-LD: no NewsArticle, Article or BlogPosting node"
         yield Parsed(issues=[Issue(stage="parse", format=NAME, path="", message=message)])
