@@ -44,10 +44,10 @@ TIME = re.compile(
     r"\s*(?P<hour>\d{1,2})\s*[:：时]\s*(?P<minute>\d{1,2})(?:\s*[:：分]\s*(?P<second>\d{1,2}))?"
 )
 
-CRUMB_SEPARATOR = re.compile(r"\s*[>＞»›]\s*")
+CRUMB_SEPARATOR = re.compile(r"[>＞»›]")
 _CRUMB_NOISE = {"首页", "主页", "网站首页", "正文", "当前位置", "您的位置", "Home", "home"}
 LABEL = re.compile(rf"(?P<label>来源|作者|责任编辑|责编|编辑|记者|通讯员|摄影|稿源){COLON}\s*")
-_KEYWORDS = re.compile(rf"^(?:文章关键词|关键词|关键字){COLON}\s*(?P<words>.*?)\s*$")
+_KEYWORDS = re.compile(rf"(?:文章关键词|关键词|关键字){COLON}")
 _BYLINE = re.compile(r"[(（](?P<names>[^()（）]{1,80})[)）]\s*$")
 BRACKETS = "【】[]「」"
 _SEPARATORS = re.compile(r"[\s、，,;；/|]+")
@@ -63,8 +63,9 @@ END_OF_BODY = re.compile(
     r"责任编辑|责编|网站简介|版权声明|关于我们|Copyright|©)|版权所有"
 )
 
+_HERE = re.compile(rf"^(?:当前位置|您的位置|位置){COLON}")
 _COPYRIGHT_NOTICE = re.compile(r"^(?:Copyright|©|\(c\))", re.IGNORECASE)
-_HOLDER = re.compile(r"^(?P<holder>.+?)\s*版权所有|版权所有\s*[:：]?\s*(?:©\s*)?(?P<after>.+)$")
+_RESERVED = "版权所有"
 
 
 AUTHOR_LABELS = (
@@ -168,19 +169,29 @@ def read_tail(line: str, document: dict[str, Any], people: list[dict[str, str]])
     end = editor_at.start() if editor_at else len(line)
     keywords = _KEYWORDS.match(folded[:end])
     if keywords and "keywords" not in document:
-        words = line[keywords.start("words") : keywords.end("words")]
+        words = line[keywords.end() : end].strip()
         document["keywords"] = list(dict.fromkeys(filter(None, _KEYWORD_SEPARATORS.split(words))))
     if editor_at:
         for _, printed, names in labelled_values(line[editor_at.start() :].strip(BRACKETS))[:1]:
             people.extend(names_with_roles(names, printed)[0])
     if _COPYRIGHT_NOTICE.match(line) and "copyright_notice" not in document:
         document["copyright_notice"] = line
-    holder = _HOLDER.search(folded)
-    if holder and "copyright_holder" not in document:
-        group = "holder" if holder["holder"] else "after"
-        name = line[holder.start(group) : holder.end(group)].strip(" ©")
-        if name and not _COPYRIGHT_NOTICE.match(name):
-            document["copyright_holder"] = name
+    name = _copyright_holder(folded, line)
+    if name and "copyright_holder" not in document and not _COPYRIGHT_NOTICE.match(name):
+        document["copyright_holder"] = name
+
+
+def _copyright_holder(folded: str, line: str) -> str | None:
+    """``新华网版权所有`` and ``版权所有：新华网`` → 新华网, by string operations: a pattern
+    with a lazy holder and white space around the mark is quadratic in a line of spaces."""
+    at = folded.find(_RESERVED)
+    if at > 0:
+        return line[:at].rstrip().strip(" ©") or None
+    if at < 0:
+        return None
+    after = line[len(_RESERVED) :].lstrip()
+    after = after[1:].lstrip() if after[:1] in (":", "：") else after
+    return after.strip(" ©") or None
 
 
 def unique_people(people: Sequence[dict[str, str]]) -> list[dict[str, str]]:
@@ -195,8 +206,5 @@ def unique_people(people: Sequence[dict[str, str]]) -> list[dict[str, str]]:
 
 def section_of_crumbs(line: str) -> str | None:
     """``当前位置：首页 > 今日热点 > 正文`` → 今日热点: the first crumb that is not the way home."""
-    crumbs = (
-        re.sub(rf"^(?:当前位置|您的位置|位置){COLON}\s*", "", c)
-        for c in CRUMB_SEPARATOR.split(line)
-    )
+    crumbs = (_HERE.sub("", c.strip()).strip() for c in CRUMB_SEPARATOR.split(line))
     return next((c for c in crumbs if c and fold(c) not in _CRUMB_NOISE), None)

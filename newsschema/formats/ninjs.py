@@ -31,7 +31,8 @@ NAME = "ninjs"
 SCHEMA_URI = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json"
 _COUNTRY_URI = re.compile(r"^https?://cvx?\.iptc\.org/iso3166-1a2/([A-Za-z]{2})$")
 _BREAK = re.compile(r"\n[ \t]*\n")
-_BY_SEPARATORS = re.compile(r"\s+(?:and|und|et|y|&)\s+|\s*[,;、，]\s*")
+# For text whose white space is collapsed to single spaces (no run to backtrack over).
+_BY_SEPARATORS = re.compile(r" (?:and|und|et|y|&) | ?[,;、，] ?")
 
 
 # --- writer ------------------------------------------------------------------------------
@@ -256,7 +257,8 @@ def _authors(node: dict[str, Any]) -> tuple[Agent, ...]:
     by = _text(node.get("by")) or _text(node.get("byline"))
     if authors or by is None:
         return authors
-    names = [n.strip() for n in _BY_SEPARATORS.split(strip_byline(by)) if n.strip()]
+    collapsed = " ".join(strip_byline(by).split())  # the separators expect single spaces
+    names = [n.strip() for n in _BY_SEPARATORS.split(collapsed) if n.strip()]
     return tuple(Agent(name=n) for n in dict.fromkeys(names))
 
 

@@ -12,8 +12,9 @@ import re
 
 __all__ = ["mend"]
 
+# [ \t], not \s: with MULTILINE, \s* would run across every blank line from every line start.
 _WRAPPERS = re.compile(
-    r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$", re.MULTILINE
+    r"^[ \t]*(?://[ \t]*)?(?:<!--|<!\[CDATA\[)|(?://[ \t]*)?(?:-->|\]\]>)[ \t]*$", re.MULTILINE
 )
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 

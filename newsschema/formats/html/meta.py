@@ -42,7 +42,7 @@ _MANY = {
     "author": ("article:author", "author", "dc.creator", "dcterms.creator", "byl"),
     "keywords": ("article:tag", "news_keywords", "keywords", "dc.subject", "dcterms.subject"),
 }
-_KEYWORD_SEPARATORS = re.compile(r"\s*[,，、;；|]\s*")
+_KEYWORD_SEPARATORS = re.compile(r"[,，、;；|]")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _WEB_ADDRESS = re.compile(r"^https?://", re.IGNORECASE)
 
@@ -99,7 +99,7 @@ def head_properties(root: lxml_html.HtmlElement) -> dict[str, Any]:
             continue
         values = metas[name]
         if prop == "keywords":
-            words = [w for v in values for w in _KEYWORD_SEPARATORS.split(v) if w]
+            words = [w.strip() for v in values for w in _KEYWORD_SEPARATORS.split(v) if w.strip()]
             found[prop] = list(dict.fromkeys(words))
         else:  # article:author is often the author's page, not a name: a page names no one
             names_given = [v for v in values if not _WEB_ADDRESS.match(v)]

@@ -53,7 +53,8 @@ _BLOCKS = frozenset(
      "figure", "figcaption", "address", "center", "br", "hr", "time")
 )  # fmt: skip
 # Between a headline and the site name: " - ", " | ", en and em dashes, "_", full-width bar.
-_TITLE_SEPARATORS = re.compile(r"\s+[-|\u2013\u2014·]\s+|\s*[_|\uff5c]\s*|\s*--\s*")
+# For text whose white space is collapsed to single spaces (no run to backtrack over).
+_TITLE_SEPARATORS = re.compile(r" [-|\u2013\u2014·] | ?[_|\uff5c] ?| ?-- ?")
 _NOT_STORY = re.compile(
     r"^(?:分享到|分享|打印|关闭|上一篇|下一篇|返回|点击|扫一扫|【?纠错】?|举报|Share|Print|"
     r"Read more|Related|Advertisement|Subscribe)",
@@ -103,6 +104,7 @@ def headline_of(page: lxml_html.HtmlElement, title: str | None) -> str | None:
         return max(headings[:3], key=len) if len(headings) > 1 else headings[0]
     if not title:
         return None
+    title = " ".join(title.split())  # the separators expect single spaces
     parts = [part.strip() for part in _TITLE_SEPARATORS.split(title) if part.strip()]
     return parts[0] if parts else None
 

@@ -43,7 +43,7 @@ __all__ = [
 _HTML_BLOCK = re.compile(r"<(?:p|br|div|h[1-6]|li|blockquote)\b[^>]*>", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
 _SPACE = re.compile(r"\s")
-_KEYWORD_SEPARATORS = re.compile(r"\s*[,，、;；]\s*")
+_KEYWORD_SEPARATORS = re.compile(r"[,，、;；]")
 
 
 def first(value: Any) -> Any:

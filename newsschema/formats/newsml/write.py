@@ -31,16 +31,25 @@ _NAR_DEFAULT: Any = {None: NAR}  # default namespaces (lxml's stubs only type pr
 _XHTML_DEFAULT: Any = {None: XHTML}
 
 
-_LINE_BREAK = re.compile(r"\s*[\n\r]\s*|\t")
+_BROKEN = re.compile(r"[\t\n\r]")
+_WHITE_RUN = re.compile(r"\s+")
+
+
+def _one_line(run: re.Match[str]) -> str:
+    white = run[0]
+    return " " if "\n" in white or "\r" in white else white.replace("\t", " ")
 
 
 def single_line(text: str) -> str:
     """Metadata text as NewsML-G2 holds it: on one line, breaks and tabs made spaces.
 
-    The specification's strings allow no tab, CR or LF; a reader may not tell a line
-    break from the indentation of pretty-printing, so both sides use this one rule.
+    A line break and the white space around it become one space; a tab, one space. The
+    specification's strings allow no tab, CR or LF; a reader may not tell a line break
+    from the indentation of pretty-printing, so both sides use this one rule.
     """
-    return _LINE_BREAK.sub(" ", text)
+    if not _BROKEN.search(text):
+        return text  # most text: one scan, nothing to do
+    return _WHITE_RUN.sub(_one_line, text)  # each run of white space looked at once
 
 
 def _e(
