@@ -7,7 +7,6 @@ uses to keep going past bad records.
 
 from __future__ import annotations
 
-import codecs
 import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import tzinfo
@@ -23,6 +22,7 @@ from .errors import FieldError, Issue, Stage, UsageError, ValidationError
 from .formats import FORMATS, Context, Format, Parsed
 from .model import Article
 from .sources import format_by_name, guess_format, parse_timezone, read_text, streamed
+from .text import text_codec
 from .validation import Validators
 
 if TYPE_CHECKING:  # typing.Unpack is 3.11+; type checkers know typing_extensions' anyway
@@ -110,11 +110,8 @@ class Session:
         if set(unknown) - _FORMAT_OPTIONS:
             strange = ", ".join(sorted(set(unknown) - _FORMAT_OPTIONS))
             raise UsageError(f"unknown option(s): {strange}")
-        if encoding is not None:
-            try:
-                codecs.lookup(encoding)
-            except LookupError:
-                raise UsageError(f"unknown encoding {encoding!r}") from None
+        if encoding is not None and text_codec(encoding) is None:
+            raise UsageError(f"unknown encoding {encoding!r}: give a text encoding like gb18030")
         return Context(
             converter=self.converter,
             validators=self.validators,

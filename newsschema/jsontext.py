@@ -19,7 +19,11 @@ import orjson
 from .canonical import pointer
 from .errors import Issue
 
-__all__ = ["JSONInputError", "dumps", "loads", "locate", "parse_issue"]
+__all__ = ["MAX_DEPTH", "JSONInputError", "dumps", "loads", "locate", "parse_issue"]
+
+MAX_DEPTH = 256
+"""Levels of arrays and objects a JSON input may nest. No article needs a tenth of it; past
+it, every recursive walk (the readers', a validator's) risks Python's recursion limit."""
 
 _WHITESPACE = " \t\r\n"
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
@@ -57,12 +61,36 @@ def _lone_surrogates(value: Any, path: str = "") -> Iterator[str]:
             yield from _lone_surrogates(item, path + pointer(key))
 
 
+def _deeper_than_allowed(document: Any) -> str | None:
+    """The JSON Pointer of the first array or object past `MAX_DEPTH`, or None."""
+    stack: list[tuple[Any, int, tuple[str | int, ...]]] = [(document, 1, ())]
+    while stack:
+        value, depth, path = stack.pop()
+        if depth > MAX_DEPTH:
+            return pointer(*path)
+        if isinstance(value, dict):
+            items: Any = value.items()
+        elif isinstance(value, list):
+            items = enumerate(value)
+        else:
+            continue
+        for key, item in items:
+            if isinstance(item, (dict, list)):
+                stack.append((item, depth + 1, (*path, key)))
+    return None
+
+
 def loads(text: str) -> Any:
     """The JSON value in `text`; json.JSONDecodeError or JSONInputError if it has none."""
+    too_deep = f"nested deeper than {MAX_DEPTH} levels of arrays and objects"
     try:
         document = _strict.decode(text)
     except RecursionError:
-        raise JSONInputError("nested too deeply") from None
+        raise JSONInputError(too_deep) from None
+    if text.count("[") + text.count("{") > MAX_DEPTH:  # fewer brackets cannot nest deeper
+        where = _deeper_than_allowed(document)
+        if where is not None:
+            raise JSONInputError(too_deep, where)
     if _SURROGATE_ESCAPE.search(text):
         for path in _lone_surrogates(document):
             raise JSONInputError("holds a lone surrogate, which is not Unicode text", path)

@@ -11,7 +11,7 @@ import codecs
 
 from charset_normalizer import from_bytes
 
-__all__ = ["BOMS", "DecodeError", "decode"]
+__all__ = ["BOMS", "DecodeError", "decode", "text_codec"]
 
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE, whose BOM is its prefix
@@ -26,14 +26,27 @@ class DecodeError(ValueError):
     """The bytes are not text in the named or any detectable encoding."""
 
 
+def text_codec(name: str) -> str | None:
+    """The codec `name` stands for if it turns bytes into text; None otherwise.
+
+    Python also registers codecs that are not text encodings (``rot13``, ``hex``,
+    ``base64``, ``zlib``): named as an encoding, each is as unknown as a misspelling.
+    """
+    try:
+        codec = codecs.lookup(name)
+        b"a".decode(codec.name, "ignore")  # LookupError for bytes-to-bytes or text-to-text
+    except (LookupError, TypeError, ValueError):
+        return None
+    return codec.name
+
+
 def decode(data: bytes, encoding: str | None = None, *, detect: bool = True) -> str:
     """Text from `data`; `encoding` overrides everything, `detect` allows legacy encodings."""
     if encoding is not None:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise DecodeError(f"unknown encoding {encoding!r}") from None
-        return _strict(data, encoding)
+        codec = text_codec(encoding)
+        if codec is None:
+            raise DecodeError(f"unknown encoding {encoding!r}: not a text encoding")
+        return _strict(data, codec)
     for bom, name in BOMS:
         if data.startswith(bom):
             return _strict(data, name)

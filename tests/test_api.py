@@ -169,7 +169,7 @@ def test_lone_surrogates_are_refused_where_they_are() -> None:
 def test_runaway_nesting_is_a_parse_issue() -> None:
     issues = newsschema.validate("[" * 100_000 + "]" * 100_000, format="article")
     assert [(i.stage, i.message) for i in issues] == [
-        ("parse", "not valid JSON: nested too deeply")
+        ("parse", "not valid JSON: nested deeper than 256 levels of arrays and objects")
     ]
 
 

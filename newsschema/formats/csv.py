@@ -18,12 +18,15 @@ import csv
 import io
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
 from ..canonical import structure_valid
 from ..errors import Issue
+from ..jsontext import JSONInputError, loads
 from ..model import Article
+from ..validation import MAX_ISSUES, shown
 from .base import Context, Format, Parsed
 
 __all__ = ["COLUMNS", "FORMAT", "datapackage", "table_schema", "write_rows"]
@@ -101,7 +104,7 @@ def _value(text: str, kind: str) -> Any:
     if text == "":
         return [] if kind == "array" else None
     if kind == "array":
-        value = json.loads(text)
+        value = loads(text)
         if not isinstance(value, list):
             raise ValueError("expected a JSON array")
         return value
@@ -148,11 +151,12 @@ def _document(row: dict[str, str], base: str) -> tuple[dict[str, Any], list[Issu
         try:
             value = _value(text, kind)
         except ValueError as error:
-            message = (
-                str(error)
-                if not isinstance(error, json.JSONDecodeError)
-                else f"not a JSON array: {error.msg}"
-            )
+            if isinstance(error, json.JSONDecodeError):
+                message = f"not a JSON array: {error.msg}"
+            elif isinstance(error, JSONInputError) and error.path:
+                message = f"{error} (at {error.path} inside the cell)"
+            else:
+                message = str(error)
             issues.append(
                 Issue(stage="input", format=NAME, path=f", column {column}", message=message)
             )
@@ -182,6 +186,19 @@ def describe_path(pointer: str) -> str:
 
 def parse(text: str, context: Context) -> Iterator[Parsed]:
     yield from parse_rows(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+
+
+def _header_problems(header: list[str]) -> list[str]:
+    """What is wrong with the header row, in time linear in its length."""
+    counts = Counter(header)
+    unknown = [c for c in header if c not in _SCALARS]
+    missing = [c for c in _REQUIRED if c not in counts]
+    repeated = sorted(c for c, n in counts.items() if n > 1)
+    return [
+        *(f"unknown column {shown(c)}" for c in unknown),
+        *(f"missing column {c!r}" for c in missing),
+        *(f"column {shown(c)} appears more than once" for c in repeated),
+    ]
 
 
 class _NulInFileError(Exception):
@@ -232,18 +249,16 @@ def _parse_rows(stream: Iterable[str]) -> Iterator[Parsed]:
             issues=[Issue(stage="parse", format=NAME, path="row 1", message=message, line=1)]
         )
         return
-    unknown = [c for c in header if c not in _SCALARS]
-    missing = [c for c in _REQUIRED if c not in header]
-    repeated = sorted({c for c in header if header.count(c) > 1})
-    problems = [
-        *(f"unknown column {c!r}" for c in unknown),
-        *(f"missing column {c!r}" for c in missing),
-        *(f"column {c!r} appears more than once" for c in repeated),
-    ]
+    problems = _header_problems(header)
     if problems:
+        listed = problems[:MAX_ISSUES]
+        if len(problems) > MAX_ISSUES:
+            listed.append(
+                f"and {len(problems) - MAX_ISSUES:,} more problems like these, not listed"
+            )
         yield Parsed(
             issues=[
-                Issue(stage="parse", format=NAME, path="row 1", message=m, line=1) for m in problems
+                Issue(stage="parse", format=NAME, path="row 1", message=m, line=1) for m in listed
             ]
         )
         return

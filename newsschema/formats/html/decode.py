@@ -15,10 +15,9 @@ declared encoding used with replacement characters, as a browser would.
 
 from __future__ import annotations
 
-import codecs
 import re
 
-from ...text import BOMS, DecodeError, decode
+from ...text import BOMS, DecodeError, decode, text_codec
 
 __all__ = ["declared_encoding", "decode_html", "whatwg_codec"]
 
@@ -62,10 +61,7 @@ def whatwg_codec(label: str) -> str | None:
     name = label.strip().lower()
     if name in _LABELS:
         return _LABELS[name]
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return None
+    return text_codec(name)  # rot13 or hex declared in a page is no encoding: ignored
 
 
 def declared_encoding(data: bytes) -> str | None:
