@@ -8,37 +8,30 @@ checks whole files; results come back in the order the files were named.
 from __future__ import annotations
 
 import functools
-import io
-import os
-import stat
+import multiprocessing
+import signal
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO, cast
+from typing import Any
 
 import attrs
 
 from . import api
-from .errors import Issue, UsageError, ValidationError
+from .errors import Issue, OutputError, UsageError, ValidationError
 from .formats import FORMATS, FormatName
+from .output import atomic_text
 from .reporting import FileReport
 from .selection import STDIN
 from .sources import parse_timezone
 
 __all__ = [
     "Converted",
-    "atomic_text",
     "check_files",
     "convert_files",
     "outcomes_of",
     "output_path",
 ]
-
-_SPOOL_IN_MEMORY = 16 * 2**20
-_COPY_CHARS = 2**20
 
 
 def outcomes_of(
@@ -101,15 +94,38 @@ def _in_order(
 ) -> Iterator[Any]:
     """`work` on each name, results in the order named; `jobs` processes share it.
 
-    One process when there is one job, one name, or standard input (which a worker
-    cannot read); chunks small enough that every worker stays busy to the end.
+    One process when there is one job, one name, or an input a worker cannot open again
+    (standard input, a pipe such as ``<(…)``); chunks small enough that every worker stays
+    busy to the end. On Ctrl-C the workers are stopped (each removes the temporary file it
+    was writing) before KeyboardInterrupt goes on.
     """
-    if jobs <= 1 or len(names) < 2 or STDIN in names:
+    if jobs <= 1 or len(names) < 2 or not all(map(_reopenable, names)):
         yield from map(work, names)
         return
     chunk = max(1, min(largest_chunk, len(names) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(work, names, chunksize=chunk)
+    pool = multiprocessing.Pool(jobs, initializer=_worker_signals)
+    try:
+        yield from pool.imap(work, names, chunksize=chunk)
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+
+
+def _reopenable(name: str) -> bool:
+    return name != STDIN and Path(name).is_file()
+
+
+def _worker_signals() -> None:
+    """Workers leave Ctrl-C to the main process, and end cleanly when it stops them."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _stop)
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)  # unwinds: a temporary file being written is removed
 
 
 @attrs.frozen(kw_only=True)
@@ -180,8 +196,11 @@ def convert_file(
         text = api.write(articles, to, **options)
     except ValidationError as error:
         return done(output_issues=tuple(error.issues))
-    with atomic_text(output_path(name, directory, to)) as out:
-        out.write(text)
+    try:
+        with atomic_text(output_path(name, directory, to)) as out:
+            out.write(text)
+    except OutputError as error:  # this file's: the others of the batch are still written
+        return done(output_issues=(Issue(stage="output", format=to, path="", message=str(error)),))
     return done(written=True)
 
 
@@ -189,76 +208,3 @@ def convert_files(names: Sequence[str], *, jobs: int = 1, **settings: Any) -> It
     """`convert_file` for each name, in the order given; `jobs` processes share the work."""
     convert = functools.partial(convert_file, **settings)
     yield from _in_order(convert, names, jobs, largest_chunk=16)
-
-
-@contextmanager
-def atomic_text(path: Path | None, *, spool: bool = True) -> Iterator[TextIO]:
-    """A text stream to `path` that replaces it only when the block succeeds (stdout if None).
-
-    A failed conversion leaves any existing file as it was and no temporary file behind.
-    Standard output gets the same promise by spooling (in memory up to 16 MiB, then in a
-    temporary file) and copying on success; with `spool` False it is written as it comes,
-    for runs that keep going past bad records anyway.
-    """
-    if path is None:
-        yield from _to_stdout(spool)
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = _mode_for(path)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            yield stream
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
-
-
-def _mode_for(path: Path) -> int:
-    """The permissions `path` gets: those of the file it replaces, else ``0666 & ~umask``.
-
-    `tempfile.mkstemp` makes every file 0600, which a file written by any Unix tool never is.
-    """
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        return 0o666 & ~_umask()
-
-
-def _umask() -> int:
-    """The process's umask, read without changing it where the system tells it (Linux)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except OSError:
-        pass
-    current = os.umask(0o022)  # elsewhere the only way to read it is to set it, and back
-    os.umask(current)
-    return current
-
-
-def _to_stdout(spool: bool) -> Iterator[TextIO]:
-    if not spool:
-        stream = io.TextIOWrapper(
-            sys.stdout.buffer, encoding="utf-8", newline="", write_through=True
-        )
-        try:
-            yield stream
-        finally:
-            stream.flush()
-            stream.detach()  # leave sys.stdout open
-        return
-    # Text mode: the spool's own text layer works on every Python (a TextIOWrapper over a
-    # binary SpooledTemporaryFile needs `readable()`, which Python 3.10's lacks).
-    with tempfile.SpooledTemporaryFile(
-        max_size=_SPOOL_IN_MEMORY, mode="w+", encoding="utf-8", newline=""
-    ) as spooled:
-        yield cast(TextIO, spooled)  # an exception here discards everything written
-        spooled.seek(0)
-        for chunk in iter(functools.partial(spooled.read, _COPY_CHARS), ""):
-            sys.stdout.buffer.write(chunk.encode("utf-8"))
-        sys.stdout.buffer.flush()

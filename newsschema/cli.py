@@ -7,8 +7,10 @@ written atomically.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -19,14 +21,16 @@ import click
 
 from . import api, batch
 from .console import Console, wants_colour
-from .errors import Issue, UsageError, ValidationError
+from .errors import Issue, OutputError, UsageError, ValidationError
 from .fixtures import write_fixtures
 from .formats import FORMATS, FormatName
 from .formats import csv as csv_format
 from .model import Article
+from .output import atomic_text
 from .reporting import REPORTERS, Batch, FileReport
 from .schemas import shipped_schemas
 from .selection import STDIN, Selection, select
+from .text import text_codec
 
 __all__ = ["main"]
 
@@ -66,6 +70,13 @@ def _terminal_options(command: F) -> F:
     return command
 
 
+def _text_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--encoding`` names a text encoding, or it is a usage error (rot13 and hex are not)."""
+    if value is not None and text_codec(value) is None:
+        raise click.BadParameter(f"{value!r} is not a text encoding (like utf-8 or gb18030)")
+    return value
+
+
 def _selected(
     names: Sequence[str], format: FormatName | None, exclude: Sequence[str], *, skip_named: bool
 ) -> Selection:
@@ -83,7 +94,31 @@ def _selected(
     return selection
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Newsschema(click.Group):
+    """The command group, with the endings every command shares: a failed write and Ctrl-C."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OutputError as error:
+            if error.path == "standard output":
+                _drop_standard_output()
+            click.echo(f"Error: {error}", err=True)
+            ctx.exit(1)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
+
+
+def _drop_standard_output() -> None:
+    """Standard output refused a write (a full disk, a closed pipe): what is still buffered
+    must not be flushed again at exit, where it would fail with a traceback."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        empty = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(empty, sys.stdout.fileno())
+
+
+@click.group(cls=_Newsschema, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="newsschema")
 def main() -> None:
     """Convert news articles between JSON-LD, NewsML-G2, CSV, ninjs and canonical JSON,
@@ -138,6 +173,7 @@ def _target(output: str | None, inputs: int, to: FormatName) -> _Target:
 @click.option("--timezone", help="Time zone for times without one: +08:00 or Asia/Shanghai.")
 @click.option(
     "--encoding",
+    callback=_text_encoding,
     help="Encoding of saved pages and HTML (default: as declared, else detected), e.g. gb18030.",
 )
 @click.option(
@@ -210,10 +246,12 @@ def convert(
         converted, failed = _convert_to_one(names, target.path, settings, console)
         if datapackage and target.path is not None:
             package = csv_format.datapackage(target.path.name, bom=bom)
-            with batch.atomic_text(target.path.parent / "datapackage.json") as out:
+            with atomic_text(target.path.parent / "datapackage.json") as out:
                 out.write(json.dumps(package, ensure_ascii=False, indent=2) + "\n")
-    left_out = f", {len(selection.skipped)} skipped" if selection.skipped else ""
-    console.note(f"{converted} converted, {failed} failed{left_out}", "red" if failed else "green")
+    if len(names) > 1 or failed or selection.skipped:  # one good file needs no summary
+        left_out = f", {len(selection.skipped)} skipped" if selection.skipped else ""
+        summary = f"{converted} converted, {failed} failed{left_out}"
+        console.note(summary, "red" if failed else "green")
     if failed:
         sys.exit(1)
 
@@ -260,13 +298,13 @@ def _convert_to_one(
         with console.progress(len(names), "converting") as advance:
             everything = good_articles(advance)
             if FORMATS[to].stream is not None:  # row by row, in constant memory
-                with batch.atomic_text(output, spool=not settings.keep_going) as out:
+                with atomic_text(output, spool=not settings.keep_going) as out:
                     converted = api.write_to(everything, to, out, **options)
             else:
                 articles = list(everything)
                 if articles:
                     text = api.write(articles, to, **options)
-                    with batch.atomic_text(output) as out:
+                    with atomic_text(output) as out:
                         out.write(text)
                     converted = len(articles)
     except ValidationError as error:
@@ -338,6 +376,7 @@ def _convert_per_file(
 @click.option("--timezone", help="Time zone for times without one: +08:00 or Asia/Shanghai.")
 @click.option(
     "--encoding",
+    callback=_text_encoding,
     help="Encoding of saved pages and HTML (default: as declared, else detected), e.g. gb18030.",
 )
 @click.option(

@@ -15,6 +15,7 @@ __all__ = [
     "FieldError",
     "Issue",
     "NewsSchemaError",
+    "OutputError",
     "Stage",
     "UsageError",
     "ValidationError",
@@ -70,6 +71,18 @@ class ValidationError(NewsSchemaError, ValueError):
         first = self.issues[0] if self.issues else None
         more = f" (and {len(self.issues) - 1} more)" if len(self.issues) > 1 else ""
         super().__init__(f"{first}{more}" if first else "invalid")
+
+
+class OutputError(NewsSchemaError, OSError):
+    """Converted text could not be written: a full disk, a read-only mount, a bad name.
+
+    Nothing is left half-written; `path` names the target (``standard output`` for it).
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"cannot write {path}: {reason}")
 
 
 class FieldError(NewsSchemaError, ValueError):

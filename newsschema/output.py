@@ -1,0 +1,148 @@
+"""Where converted text goes: files replaced atomically, links kept, devices written into.
+
+A conversion that fails leaves what it would have replaced as it was, and nothing behind:
+a regular file is written to a temporary file beside it and renamed over it; standard
+output is spooled and copied only on success. What is not a regular file is never
+replaced: a symbolic link keeps pointing where it did while the file it names is
+replaced; a character or block device, a FIFO or a socket (``/dev/null``,
+``/proc/self/fd/1``, ``<(…)``) is written into as it is. Every failure of the file system
+(a full disk, a read-only mount, a name too long) is an `OutputError` naming the path.
+"""
+
+from __future__ import annotations
+
+import errno
+import functools
+import io
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import TextIO, cast
+
+from .errors import OutputError
+
+__all__ = ["atomic_text"]
+
+_SPOOL_IN_MEMORY = 16 * 2**20
+_COPY_CHARS = 2**20
+_TEMPORARY_PREFIX = ".newsschema-"
+"""Temporary files are named by this and a random part, never by the target's name: a
+target name near the 255-byte limit would otherwise make a temporary name past it."""
+
+
+@contextmanager
+def atomic_text(path: Path | None, *, spool: bool = True) -> Iterator[TextIO]:
+    """A text stream to `path` that replaces it only when the block succeeds (stdout if None).
+
+    With `spool` False, standard output is written as it comes, for runs that keep going
+    past bad records anyway. `OutputError` when the file system refuses.
+    """
+    where = "standard output" if path is None else str(path)
+    try:
+        if path is None:
+            with _to_stdout(spool) as stream:
+                yield stream
+        elif _is_special(path):
+            with _into(path) as stream:
+                yield stream
+        else:
+            with _replacing(Path(os.path.realpath(path))) as stream:
+                yield stream
+    except OSError as error:
+        raise OutputError(where, _reason(error)) from None
+
+
+def _reason(error: OSError) -> str:
+    if error.errno == errno.ENAMETOOLONG:
+        return "the name is too long for the file system"
+    return error.strerror or str(error)
+
+
+def _is_special(path: Path) -> bool:
+    """A device, FIFO or socket, reached directly or through a link (``/proc/self/fd/1``)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+@contextmanager
+def _into(path: Path) -> Iterator[TextIO]:
+    """A device or FIFO: written into as it is (it cannot be replaced, and must not be)."""
+    with open(path, "w", encoding="utf-8", newline="") as stream:
+        yield stream
+
+
+@contextmanager
+def _replacing(path: Path) -> Iterator[TextIO]:
+    """A regular file (the one a link names, when `path` was a link), replaced atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(path)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=_TEMPORARY_PREFIX, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions `path` gets: those of the file it replaces, else ``0666 & ~umask``.
+
+    `tempfile.mkstemp` makes every file 0600, which a file written by any Unix tool never is.
+    """
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system tells it (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except OSError:
+        pass
+    current = os.umask(0o022)  # elsewhere the only way to read it is to set it, and back
+    os.umask(current)
+    return current
+
+
+@contextmanager
+def _to_stdout(spool: bool) -> Iterator[TextIO]:
+    if not spool:
+        stream = _stdout_text(write_through=True)
+        try:
+            yield stream
+            stream.flush()
+        finally:
+            stream.detach()  # leave sys.stdout open
+        return
+    # Text mode: the spool's own text layer works on every Python (a TextIOWrapper over a
+    # binary SpooledTemporaryFile needs `readable()`, which Python 3.10's lacks).
+    with tempfile.SpooledTemporaryFile(
+        max_size=_SPOOL_IN_MEMORY, mode="w+", encoding="utf-8", newline=""
+    ) as spooled:
+        yield cast(TextIO, spooled)  # an exception here discards everything written
+        spooled.seek(0)
+        for chunk in iter(functools.partial(spooled.read, _COPY_CHARS), ""):
+            sys.stdout.buffer.write(chunk.encode("utf-8"))
+        sys.stdout.buffer.flush()
+
+
+def _stdout_text(*, write_through: bool) -> io.TextIOWrapper:
+    return io.TextIOWrapper(
+        sys.stdout.buffer, encoding="utf-8", newline="", write_through=write_through
+    )
