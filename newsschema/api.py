@@ -20,6 +20,7 @@ from cattrs.errors import BaseValidationError
 from .canonical import issues_from_error, make_converter, pointer
 from .errors import FieldError, Issue, Stage, UsageError, ValidationError
 from .formats import FORMATS, Context, Format, Parsed
+from .limits import MAX_DOCUMENT_BYTES
 from .model import Article
 from .sources import format_by_name, guess_format, parse_timezone, read_text, streamed
 from .text import text_codec
@@ -148,7 +149,11 @@ def outcomes(
     if from_stream is not None:
         fmt, records = from_stream
     elif isinstance(data, (str, bytes, Path)):
-        fmt, text = read_text(data, format, context)
+        try:
+            fmt, text = read_text(data, format, context)
+        except ValidationError as refused:  # bytes that are no text: one failed outcome
+            yield Outcome(None, tuple(refused.issues), format or "")
+            return
         if fmt.parse is None:
             raise UsageError(f"format {fmt.name!r} cannot be read")
         context = attrs.evolve(context, path=str(data) if isinstance(data, Path) else None)
@@ -268,7 +273,21 @@ def write(
         issues.extend(found)
     if issues:
         raise ValidationError(issues)
-    return fmt.serialise(documents, context)
+    text = fmt.serialise(documents, context)
+    if (fmt.parse_stream is None or not many) and _utf8_size(text) > MAX_DOCUMENT_BYTES:
+        message = (
+            f"the {fmt.name} document would be {_utf8_size(text):,} bytes; newsschema reads "
+            f"documents of at most {MAX_DOCUMENT_BYTES:,}: write one file per article (-o DIR/)"
+        )
+        raise ValidationError([Issue(stage="output", format=fmt.name, path="", message=message)])
+    return text
+
+
+def _utf8_size(text: str) -> int:
+    """Bytes of `text` in UTF-8, counted only when it could matter (at most 4 per character)."""
+    if len(text) * 4 <= MAX_DOCUMENT_BYTES:
+        return len(text)
+    return len(text.encode("utf-8", "surrogatepass"))
 
 
 def write_to(

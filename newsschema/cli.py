@@ -25,6 +25,7 @@ from .errors import Issue, OutputError, UsageError, ValidationError
 from .fixtures import write_fixtures
 from .formats import FORMATS, FormatName
 from .formats import csv as csv_format
+from .limits import summary
 from .model import Article
 from .output import atomic_text
 from .reporting import REPORTERS, Batch, FileReport
@@ -81,6 +82,8 @@ def _selected(
     names: Sequence[str], format: FormatName | None, exclude: Sequence[str], *, skip_named: bool
 ) -> Selection:
     """The files a command works on; a usage error when there are none to work on."""
+    if list(names).count(STDIN) > 1:
+        raise click.UsageError("standard input (-) can be read only once")
     selection = select(names, format=format, exclude=exclude, skip_named=skip_named)
     if selection.missing:
         first = selection.missing[0]
@@ -118,7 +121,11 @@ def _drop_standard_output() -> None:
         os.dup2(empty, sys.stdout.fileno())
 
 
-@click.group(cls=_Newsschema, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=_Newsschema,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog='\b\nLimits (see the README\'s "Limits and guarantees"):\n' + summary(),
+)
 @click.version_option(package_name="newsschema")
 def main() -> None:
     """Convert news articles between JSON-LD, NewsML-G2, CSV, ninjs and canonical JSON,
@@ -154,6 +161,26 @@ def _target(output: str | None, inputs: int, to: FormatName) -> _Target:
             "give -o a folder (-o DIR/) for one output per input"
         )
     return target
+
+
+def _refuse_overwriting_inputs(names: Sequence[str], target: _Target, to: FormatName) -> None:
+    """An output that is one of the inputs would destroy it (with ``--keep-going``, its bad
+    records would vanish from their own source): a usage error, before anything is read."""
+    if target.path is None:
+        return
+    inputs = [name for name in names if name != STDIN]
+    for name in inputs:
+        output = batch.output_path(name, target.path, to) if target.folder else target.path
+        if _same_file(Path(name), output):
+            raise click.UsageError(f"-o {output} is the input {name}: it would be overwritten")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two names are one file (through links), or would be once `b` is written."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # `b` does not exist yet
+        return os.path.realpath(a) == os.path.realpath(b)
 
 
 @main.command()
@@ -236,6 +263,7 @@ def convert(
         raise click.UsageError("--datapackage needs -o naming the one CSV file to describe")
     if jobs > 1 and not target.folder:
         raise click.UsageError("--jobs needs -o DIR: it converts inputs into one output each")
+    _refuse_overwriting_inputs(names, target, to)
     for skipped in selection.skipped:
         console.note(f"{skipped.path}: skipped: {skipped.reason}")
     settings = _Settings(to, from_, timezone, encoding, options, keep_going)

@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from .api import write
 from .formats import FORMATS, FormatName
 from .model import URI, Agent, Article, Image, Place, Rights, Subject, derive_id
+from .output import atomic_text
 from .wordlists import LANGUAGES
 
 __all__ = ["EDGE_CASES", "generate", "write_fixtures"]
@@ -192,17 +193,22 @@ def generate(count: int, seed: int = 0) -> list[Article]:
 def write_fixtures(
     directory: Path, count: int, seed: int = 0, formats: Sequence[FormatName] = ()
 ) -> dict[str, Any]:
-    """Each article in each format (all writable ones unless named), and ``manifest.json``."""
+    """Each article in each format (all writable ones unless named), and ``manifest.json``.
+
+    Every file is written atomically and the manifest last, so a run that fails (a full
+    disk: `OutputError`) leaves whole files and no manifest claiming them.
+    """
     names = list(formats) or sorted(name for name, fmt in FORMATS.items() if fmt.writable)
-    directory.mkdir(parents=True, exist_ok=True)
     entries = []
     for number, article in enumerate(generate(count, seed)):
         files: dict[str, str] = {}
         hashes: dict[str, str] = {}
         for name in names:
             file_name = f"{number:04d}-{article.language}{FORMATS[name].extensions[0]}"
-            data = write(article, name).encode("utf-8")
-            (directory / file_name).write_bytes(data)
+            text = write(article, name)
+            with atomic_text(directory / file_name) as out:
+                out.write(text)
+            data = text.encode("utf-8")
             files[name] = file_name
             hashes[file_name] = hashlib.sha256(data).hexdigest()
         entries.append(
@@ -215,6 +221,6 @@ def write_fixtures(
         "formats": names,
         "articles": entries,
     }
-    text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
-    (directory / "manifest.json").write_bytes(text.encode("utf-8"))
+    with atomic_text(directory / "manifest.json") as out:
+        out.write(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
     return manifest

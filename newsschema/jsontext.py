@@ -18,10 +18,11 @@ import orjson
 
 from .canonical import pointer
 from .errors import Issue
+from .limits import MAX_NESTING
 
 __all__ = ["MAX_DEPTH", "JSONInputError", "dumps", "loads", "locate", "parse_issue"]
 
-MAX_DEPTH = 256
+MAX_DEPTH = MAX_NESTING
 """Levels of arrays and objects a JSON input may nest. No article needs a tenth of it; past
 it, every recursive walk (the readers', a validator's) risks Python's recursion limit."""
 

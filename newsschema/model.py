@@ -18,6 +18,7 @@ from typing import Any, Literal, NewType, TypeVar
 import attrs
 
 from .errors import FieldError
+from .limits import MAX_URI_CHARS
 from .schemas import load_schema
 from .times import check_aware, parse_datetime
 from .uri import is_uri, normalise_uri
@@ -102,6 +103,10 @@ def _matches(pattern: re.Pattern[str], what: str) -> Check:
 
 
 def _uri(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, str) and len(value) > MAX_URI_CHARS:
+        raise _fail(
+            attribute, f"is {len(value):,} characters; a URI here has at most {MAX_URI_CHARS:,}"
+        )
     if not isinstance(value, str) or not is_uri(value):
         raise _fail(attribute, f"{value!r} is not an absolute URI")
 

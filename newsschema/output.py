@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TextIO, cast
+from typing import BinaryIO, TextIO, cast
 
 from .errors import OutputError
 
@@ -138,8 +138,19 @@ def _to_stdout(spool: bool) -> Iterator[TextIO]:
         yield cast(TextIO, spooled)  # an exception here discards everything written
         spooled.seek(0)
         for chunk in iter(functools.partial(spooled.read, _COPY_CHARS), ""):
-            sys.stdout.buffer.write(chunk.encode("utf-8"))
+            _write_all(sys.stdout.buffer, chunk.encode("utf-8"))
         sys.stdout.buffer.flush()
+
+
+def _write_all(stream: BinaryIO, data: bytes) -> None:
+    """All of `data`, or OSError: a buffered stream may take only part of a large write
+    and say so only by its count (a full disk answers the next write with ENOSPC)."""
+    view = memoryview(data)
+    while view:
+        written = stream.write(view)
+        if not written:
+            raise OSError(errno.EIO, "the stream took nothing more")
+        view = view[written:]
 
 
 def _stdout_text(*, write_through: bool) -> io.TextIOWrapper:

@@ -109,13 +109,19 @@ def select(
         if path in seen or (path != STDIN and _excluded(path, exclude)):
             continue
         seen.add(path)
-        judged = not format and path != STDIN and (skip_named or not named)
+        judged = not format and _regular(path) and (skip_named or not named)
         reason = _foreign(path, named) if judged else None
         if reason is None:
             files.append(path)
         else:
             skipped.append(Skipped(path, reason))
     return Selection(tuple(files), tuple(skipped), tuple(missing))
+
+
+def _regular(path: str) -> bool:
+    """Whether the file can be looked into before it is read: a pipe (``<(…)``, a FIFO)
+    or standard input gives its bytes once, and they belong to the reader."""
+    return path != STDIN and Path(path).is_file()
 
 
 _NEWS_MARKS = (

@@ -16,6 +16,7 @@ import attrs
 
 from .errors import Issue, UsageError, ValidationError
 from .formats import FORMATS, Context, Format, Parsed
+from .limits import MAX_DOCUMENT_BYTES
 from .text import DecodeError, decode
 
 __all__ = ["format_by_name", "guess_format", "parse_timezone", "read_text", "streamed"]
@@ -62,11 +63,13 @@ def _claims(path: str | None) -> list[Format]:
 
 def guess_format(text: str, path: str | None = None) -> Format:
     """The format of a document: the one its file name claims if the content agrees, else
-    the one its content shows, else the claimed one (whose reader then says what is wrong)."""
+    the one its content shows among formats of the syntax the name claims (any, for plain
+    text or no name), else the claimed one (whose reader then says what is wrong)."""
     head = text[:_SNIFF_CHARS]
     claimed = _claims(path)
+    syntax = claimed[0].syntax if claimed else "text"
     for fmt in [*claimed, *FORMATS.values()]:
-        if fmt.readable and fmt.sniff(head):
+        if fmt.readable and syntax in ("text", fmt.syntax) and fmt.sniff(head):
             return fmt
     if claimed:  # the name says what it should be: let that reader explain what is wrong
         return claimed[0]
@@ -84,9 +87,16 @@ def read_text(data: str | bytes | Path, format: str | None, context: Context) ->
     path = str(data) if isinstance(data, Path) else None
     if isinstance(data, Path):
         try:
-            data = data.read_bytes()
+            data = _bounded_read(data)
         except OSError as error:
             raise UsageError(f"cannot read {path}: {error.strerror}") from None
+    if len(data) > MAX_DOCUMENT_BYTES:
+        unit = "characters" if isinstance(data, str) else "bytes"
+        message = (
+            f"the document is longer than {MAX_DOCUMENT_BYTES:,} {unit}, the most read of a "
+            "document read whole (JSON Lines .jsonl and CSV files stream at any size)"
+        )
+        raise ValidationError([Issue(stage="parse", format=format or "", path="", message=message)])
     named = format_by_name(format) if format else next(iter(_claims(path)), None)
 
     def chosen(text: str) -> Format:
@@ -117,6 +127,13 @@ def read_text(data: str | bytes | Path, format: str | None, context: Context) ->
         if not found.legacy_encodings:
             raise _decode_failure(found.name, not_utf8) from None
         return found, text
+
+
+def _bounded_read(path: Path) -> bytes:
+    """The file's bytes, or only one byte past the limit of them: a file of gigabytes (or a
+    device that never ends) is refused without being read into memory."""
+    with path.open("rb") as handle:
+        return handle.read(MAX_DOCUMENT_BYTES + 1)
 
 
 def _own_decoding(

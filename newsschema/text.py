@@ -8,10 +8,11 @@ then detection by charset-normalizer. The caller can always name the encoding in
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterable, Iterator
 
 from charset_normalizer import from_bytes
 
-__all__ = ["BOMS", "DecodeError", "decode", "text_codec"]
+__all__ = ["BOMS", "DecodeError", "bounded_lines", "decode", "lines", "text_codec"]
 
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE, whose BOM is its prefix
@@ -20,6 +21,32 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+
+def lines(text: str) -> list[str]:
+    """The lines of a file's text, split where files break lines: ``\\n``, ``\\r\\n``, ``\\r``.
+
+    Not `str.splitlines`, which also splits at U+2028, U+0085, form feeds and more —
+    characters that stand inside a headline or a JSON string, not between lines.
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def bounded_lines(stream: Iterable[str], limit: int) -> Iterator[str | None]:
+    """The lines of an open text file, each at most `limit` characters; None in place of a
+    longer one, which is read through in pieces and dropped, so that one line of a
+    gigabyte costs no more memory than `limit`."""
+    readline = getattr(stream, "readline", None)
+    if readline is None:  # a list of lines, already in memory
+        yield from (line if len(line) <= limit else None for line in stream)
+        return
+    while line := readline(limit + 1):
+        if len(line) <= limit or (len(line) == limit + 1 and line.endswith("\n")):
+            yield line
+            continue
+        while line and not line.endswith(("\n", "\r")):
+            line = readline(limit + 1)
+        yield None
 
 
 class DecodeError(ValueError):

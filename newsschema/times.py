@@ -58,6 +58,11 @@ def parse_iso8601(text: str, zone: tzinfo | None) -> datetime:
     match = ISO8601.match(text.strip())
     if match is None:
         raise ValueError(f"{text!r} is not an ISO 8601 date and time")
+    if match["offset"] and match["offset"][0] == "-" and not match["offset"].strip("-:0"):
+        raise ValueError(
+            f"{text!r} has the offset -00:00, which says the local offset is unknown "
+            "(RFC 3339 §4.3): give the real offset, or Z for UTC"
+        )
     clock = match["time"] or "00:00:00"
     fraction = (match["fraction"] or ".0")[1:7].ljust(6, "0")
     try:

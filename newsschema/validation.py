@@ -18,13 +18,14 @@ import jsonschema
 import jsonschema_rs
 from jsonschema.exceptions import relevance
 
+from . import limits
 from .canonical import pointer
 from .errors import Issue, Stage
 from .schemas import load_schema, registry
 
 __all__ = ["MAX_ISSUES", "Validator", "Validators", "shown"]
 
-MAX_ISSUES = 100
+MAX_ISSUES = limits.MAX_ISSUES
 """Issues listed per document; the rest are counted. A document with 200,000 unknown keys
 is one mistake made 200,000 times, and listing (and locating) each took minutes."""
 _SHOWN = 80

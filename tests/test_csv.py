@@ -126,10 +126,10 @@ def test_bom_is_written_and_read(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("bom", [False, True])
 def test_datapackage_validates_with_frictionless(tmp_path: Path, bom: bool) -> None:
-    target = tmp_path / "articles.csv"
+    source, target = tmp_path / "source.csv", tmp_path / "articles.csv"
     generated = [seed(), attrs.evolve(seed(), id="urn:example:2", urgency=3, free=True)]
-    target.write_bytes(newsschema.write(generated, "csv", bom=bom).encode("utf-8"))
-    args = ["convert", str(target), "--to", "csv", "-o", str(target), "--datapackage"]
+    source.write_bytes(newsschema.write(generated, "csv", bom=bom).encode("utf-8"))
+    args = ["convert", str(source), "--to", "csv", "-o", str(target), "--datapackage"]
     args += ["--bom"] if bom else []
     result = cli_runner().invoke(main, args)
     assert result.exit_code == 0, result.stderr

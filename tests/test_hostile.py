@@ -139,6 +139,12 @@ def test_every_reader_converts_or_refuses_with_a_located_message(
         assert not target.exists(), "a refused input must leave no output"
 
 
+def test_every_case_has_its_own_stem() -> None:
+    """A batch writes one output per input, named by the stem: two cases, one output."""
+    stems = [case.split(".")[0] for case in CASES]
+    assert len(stems) == len(set(stems)), sorted(s for s in stems if stems.count(s) > 1)
+
+
 def test_the_corpus_has_every_kind_of_case() -> None:
     kinds = ["deep", "utf8", "utf16", "nul", "garbage", "long-integer", "huge-string", "html",
              "wrong-types", "xxe", "billion-laughs", "external-dtd", "formula", "script",

@@ -12,8 +12,10 @@ import pytest
 import referencing.exceptions
 from hypothesis import given
 
+import newsschema
 from newsschema.schemas import load_schema, registry, schema_names
 from newsschema.testing import canonical_documents, mutated_documents
+from newsschema.times import parse_iso8601
 from newsschema.validation import MAX_ISSUES, Validator, Validators, shown
 
 from .conftest import SEED_ARTICLE
@@ -135,7 +137,7 @@ def test_issues_point_at_the_field(change: dict[str, Any], path: str, words: str
         "2016-12-31T23:59:60Z",  # a real leap second: jsonschema-rs accepts, Python does not
         "2022-04-22T23:59:60+08:00",
         "2022-04-22T14:36:26Z\n",  # Python's checker and `$` accept a trailing new line
-        "2022-04-22t14:36:26z",  # lower case: both engines accept; the schema decides no
+        "2022-04-22T14:36:26-00:00",  # "offset unknown": cannot be told from +00:00
         "2022-04-22T14:36:26.1234567Z",  # more precision than Python keeps
     ],
 )
@@ -144,6 +146,26 @@ def test_engine_disagreements_are_settled_by_the_schema(value: str) -> None:
     validator = validators["article"]
     assert validator.is_valid(document) is False
     assert validator.is_valid_explained(document) is False
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("2022-04-22t14:36:26z", "2022-04-22T14:36:26+00:00"),
+        ("2022-04-22t14:36:26+08:00", "2022-04-22T14:36:26+08:00"),
+    ],
+)
+def test_lower_case_t_and_z_are_read_and_written_upper_case(value: str, written: str) -> None:
+    """RFC 3339 §5.6 allows them; newsschema writes the upper case every reader takes."""
+    document = {**seed(), "date_published": value}
+    assert validators["article"].is_valid(document)
+    (article,) = newsschema.read(json.dumps(document), "article")
+    assert json.loads(newsschema.write(article, "article"))["date_published"] == written
+
+
+def test_an_unknown_offset_is_refused_with_its_reason() -> None:
+    with pytest.raises(ValueError, match="-00:00, which says the local offset is unknown"):
+        parse_iso8601("2022-04-22T14:36:26-00:00", None)
 
 
 def assert_same_verdict(validator: Validator, document: Any) -> bool:

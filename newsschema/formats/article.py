@@ -12,8 +12,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ..canonical import pointer, structure_valid
+from ..errors import Issue
 from ..jsontext import dumps, loads, locate, parse_issue
+from ..limits import MAX_DOCUMENT_BYTES
 from ..model import Article
+from ..text import bounded_lines, lines
 from .base import Context, Format, Parsed
 
 __all__ = ["FORMAT"]
@@ -24,13 +27,16 @@ NAME = "article"
 def parse(text: str, context: Context) -> Iterator[Parsed]:
     text = text.removeprefix("\ufeff")
     if context.path is not None and context.path.endswith(".jsonl"):
-        yield from parse_lines(text.splitlines())
+        yield from parse_lines(lines(text))
         return
     try:
         document = loads(text)
     except json.JSONDecodeError as error:
-        if error.msg == "Extra data":
-            yield from parse_lines(text.splitlines())
+        if error.msg == "Extra data" and "\n" not in text[: error.pos].strip():
+            yield from parse_lines(lines(text))  # one value a line: JSON Lines
+        elif error.msg == "Extra data":  # a document over many lines, then more text
+            extra = json.JSONDecodeError("text after the end of the document", text, error.pos)
+            yield Parsed(issues=[parse_issue(extra, NAME)])
         else:
             yield Parsed(issues=[parse_issue(error, NAME)])
         return
@@ -46,8 +52,13 @@ def parse(text: str, context: Context) -> Iterator[Parsed]:
 
 def parse_lines(lines: Iterable[str]) -> Iterator[Parsed]:
     """JSON Lines, one record a line; `lines` may be an open file, read as it goes."""
-    for number, line in enumerate(lines, start=1):
-        line = line.rstrip("\r\n")
+    for number, bounded in enumerate(bounded_lines(lines, MAX_DOCUMENT_BYTES), start=1):
+        if bounded is None:
+            message = f"the line is longer than {MAX_DOCUMENT_BYTES:,} characters, the most read"
+            issue = Issue(stage="parse", format=NAME, path="", message=message, line=number)
+            yield Parsed(issues=[issue], line=number)
+            continue
+        line = bounded.rstrip("\r\n")
         if not line.strip():
             continue
         try:
@@ -80,6 +91,7 @@ def sniff(head: str) -> bool:
 FORMAT = Format(
     name=NAME,
     extensions=(".json", ".jsonl"),
+    syntax="json",
     description="canonical article JSON (JSON Lines for many)",
     sniff=sniff,
     parse=parse,

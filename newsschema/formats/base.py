@@ -89,6 +89,10 @@ class Format:
     """Writes documents one at a time, for output that must not be held in memory."""
     options: frozenset[str] = frozenset()
     """The names of the format-specific options it understands."""
+    syntax: str = "text"
+    """The syntax its files are written in (``json``, ``xml``, ``html``, ``csv``, ``text``):
+    a file's extension picks the syntax, and content chooses only among formats of that
+    syntax — an HTML page that mentions NewsML-G2 stays HTML. Plain text may hold anything."""
     many_per_file: bool = False
     """Whether one file holds several articles (JSON Lines, CSV rows, a newsMessage); a
     format that holds one per file needs a folder to write several inputs into."""

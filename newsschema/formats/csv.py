@@ -25,7 +25,9 @@ from typing import Any, TextIO
 from ..canonical import structure_valid
 from ..errors import Issue
 from ..jsontext import JSONInputError, loads
+from ..limits import MAX_DOCUMENT_BYTES, MAX_NUMBER_CHARS
 from ..model import Article
+from ..text import bounded_lines
 from ..validation import MAX_ISSUES, shown
 from .base import Context, Format, Parsed
 
@@ -99,6 +101,29 @@ def _cell(value: Any, kind: str) -> str:
     return _neutralise(str(value))
 
 
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_MAX_DIGITS = MAX_NUMBER_CHARS
+"""Python's own limit on turning digits into an integer; no field of an article needs more."""
+
+
+def _number(text: str, kind: str) -> int | float:
+    """A Table Schema integer or number: ASCII digits only — not Python's wider syntax, which
+    also takes ``1_0``, ``inf``, ``nan`` and digits of every script."""
+    if len(text) > _MAX_DIGITS:
+        raise ValueError(f"a number of {len(text):,} characters; at most {_MAX_DIGITS:,} are read")
+    if _INTEGER.fullmatch(text):
+        return int(text)
+    if kind == "integer":
+        raise ValueError(f"{text!r} is not a whole number")
+    if not _NUMBER.fullmatch(text):
+        raise ValueError(f"{text!r} is not a number")
+    number = float(text)
+    if number in (float("inf"), float("-inf")):
+        raise ValueError(f"{text!r} is not a finite number")
+    return number
+
+
 def _value(text: str, kind: str) -> Any:
     """The canonical value of a cell; ValueError says what is wrong with it."""
     if text == "":
@@ -108,18 +133,8 @@ def _value(text: str, kind: str) -> Any:
         if not isinstance(value, list):
             raise ValueError("expected a JSON array")
         return value
-    if kind == "integer":
-        if not re.fullmatch(r"[+-]?[0-9]+", text.strip()):
-            raise ValueError(f"{text!r} is not a whole number")
-        return int(text)
-    if kind == "number":
-        try:
-            number = float(text)
-        except ValueError:
-            raise ValueError(f"{text!r} is not a number") from None
-        if number != number or number in (float("inf"), float("-inf")):
-            raise ValueError(f"{text!r} is not a finite number")
-        return int(number) if re.fullmatch(r"[+-]?[0-9]+", text.strip()) else number
+    if kind in ("integer", "number"):
+        return _number(text.strip(), kind)
     if kind == "boolean":
         if text.lower() not in ("true", "false"):
             raise ValueError(f"{text!r} is not true or false")
@@ -140,6 +155,12 @@ def _flatten(document: dict[str, Any]) -> dict[str, str]:
         cell = row[column] = _cell(value, kind)
         if "\x00" in cell:
             raise ValueError(f"/{'/'.join(path)}: holds U+0000, which CSV cannot carry")
+    size = sum(map(len, row.values())) + len(row)
+    if size > MAX_DOCUMENT_BYTES:  # the reader reads lines up to this long
+        raise ValueError(
+            f"the row would be {size:,} characters; newsschema reads rows of at most "
+            f"{MAX_DOCUMENT_BYTES:,}"
+        )
     return row
 
 
@@ -206,9 +227,17 @@ class _NulInFileError(Exception):
         self.line, self.column = line, column
 
 
+class _LongLineError(Exception):
+    def __init__(self, line: int) -> None:
+        self.line = line
+
+
 def _without_nul(stream: Iterable[str]) -> Iterator[str]:
-    """The lines of `stream`; `_NulInFileError` at the first U+0000, wherever it stands."""
-    for number, line in enumerate(stream, start=1):
+    """The lines of `stream`; `_NulInFileError` at the first U+0000, wherever it stands, and
+    `_LongLineError` at a line longer than a cell may be."""
+    for number, line in enumerate(bounded_lines(stream, MAX_DOCUMENT_BYTES), start=1):
+        if line is None:
+            raise _LongLineError(number)
         at = line.find("\x00")
         if at >= 0:
             raise _NulInFileError(number, at + 1)
@@ -219,6 +248,10 @@ def parse_rows(stream: Iterable[str]) -> Iterator[Parsed]:
     """Rows as they are read; `stream` may be an open file (opened with ``newline=""``)."""
     try:
         yield from _parse_rows(_without_nul(stream))
+    except _LongLineError as long:
+        message = f"the line is longer than {MAX_DOCUMENT_BYTES:,} characters, the most read"
+        issue = Issue(stage="parse", format=NAME, path="", message=message, line=long.line)
+        yield Parsed(issues=[issue])
     except _NulInFileError as nul:
         message = "holds U+0000, which CSV cannot carry"
         yield Parsed(
@@ -236,6 +269,8 @@ def parse_rows(stream: Iterable[str]) -> Iterator[Parsed]:
 
 
 def _parse_rows(stream: Iterable[str]) -> Iterator[Parsed]:
+    if csv.field_size_limit() < MAX_DOCUMENT_BYTES:  # Python's default, 131,072, is less than
+        csv.field_size_limit(MAX_DOCUMENT_BYTES)  # the cells newsschema writes (process-wide)
     reader = csv.reader(stream, strict=True)
     try:
         header = next(reader)
@@ -378,6 +413,7 @@ def sniff(head: str) -> bool:
 FORMAT = Format(
     name=NAME,
     extensions=(".csv",),
+    syntax="csv",
     description="one row per article, with a Frictionless Table Schema",
     sniff=sniff,
     parse=parse,

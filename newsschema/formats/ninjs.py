@@ -390,6 +390,7 @@ def sniff(head: str) -> bool:
 FORMAT = Format(
     name=NAME,
     extensions=(".ninjs.json", ".ninjs"),
+    syntax="json",
     description="IPTC ninjs 3.1 (News in JSON); 1.x, 2.x and 3.x in",
     sniff=sniff,
     parse=parse,

@@ -34,6 +34,7 @@ from ..portal import (
     split_byline,
     unique_people,
 )
+from ..text import lines
 from .base import Context, Format, Parsed
 
 __all__ = ["FORMAT", "extract"]
@@ -44,7 +45,7 @@ _HEAD_LINES = 20  # the time line is near the top; a date deep in the body is no
 
 def _lines(text: str) -> list[tuple[int, str]]:
     """Non-empty lines, trimmed of every kind of space, with their 1-based numbers."""
-    numbered = enumerate(text.removeprefix("\ufeff").splitlines(), start=1)
+    numbered = enumerate(lines(text.removeprefix("\ufeff")), start=1)
     return [(number, line.strip()) for number, line in numbered if line.strip()]
 
 
@@ -151,7 +152,7 @@ def sniff(head: str) -> bool:
     start = head.lstrip("\ufeff \t\r\n")[:1]
     if start in ("{", "[", "<"):
         return False
-    return any(TIME.search(line) for line in head.splitlines()[: _HEAD_LINES * 2])
+    return any(TIME.search(line) for line in lines(head)[: _HEAD_LINES * 2])
 
 
 FORMAT = Format(

@@ -21,6 +21,7 @@ from lxml import html as lxml_html
 from ...errors import Issue
 from ...jsontext import loads
 from ...language import guess_language
+from ...limits import MAX_NESTING
 from ...times import ISO8601
 from ...xmlparse import MAX_BYTES, NOT_XML_TEXT
 from ..base import Context, Format, Parsed
@@ -160,8 +161,29 @@ def extract(text: str, context: Context) -> Parsed:
             if _missing(node.get(key))
         ]  # fmt: skip
         if lacking:
-            return _refusal(f"no article on this page: found no {', no '.join(lacking)}")
+            deep = (
+                f"; its elements nest deeper than {_PARSER_DEPTH} levels, past which the "
+                "HTML parser reads nothing"
+                if _nested_past_limit(root)
+                else ""
+            )
+            return _refusal(f"no article on this page: found no {', no '.join(lacking)}{deep}")
     return Parsed(document=node, issues=notes)
+
+
+_PARSER_DEPTH = MAX_NESTING
+"""libxml2 (lxml) keeps elements nested at most this deep unless told to read huge trees,
+which it is not: a page built to exhaust it is cut there."""
+
+
+def _nested_past_limit(root: lxml_html.HtmlElement) -> bool:
+    """Whether the parser stopped at its depth limit (in time linear in the tree)."""
+    depth = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth >= _PARSER_DEPTH - 1:
+            return True
+    return False
 
 
 def parse(text: str, context: Context) -> Iterator[Parsed]:
@@ -179,6 +201,7 @@ def sniff(head: str) -> bool:
 FORMAT = Format(
     name=NAME,
     extensions=(".html", ".htm", ".xhtml", ".shtml"),
+    syntax="html",
     description="a news web page in HTML: embedded JSON-LD, meta tags, visible text (read only)",
     sniff=sniff,
     parse=parse,

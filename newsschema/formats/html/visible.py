@@ -34,6 +34,7 @@ from ...portal import (
     split_byline,
     unique_people,
 )
+from ...text import lines
 
 __all__ = ["page_properties"]
 
@@ -149,7 +150,7 @@ def _lines(element: Any) -> list[str]:
         if block.tag != "br":
             block.text = "\n" + (block.text or "")
     text = str(laid_out.text_content())
-    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    return [" ".join(line.split()) for line in lines(text) if line.strip()]
 
 
 def _unwrapped(line: str) -> str:

@@ -23,6 +23,7 @@ def sniff(head: str) -> bool:
 FORMAT = Format(
     name="jsonld",
     extensions=(".jsonld",),
+    syntax="json",
     description="schema.org NewsArticle in JSON-LD",
     sniff=sniff,
     parse=parse,

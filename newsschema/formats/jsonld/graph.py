@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...canonical import pointer
+from ...limits import JSONLD_DEPTH, JSONLD_EXPANDED_VALUES
 
 __all__ = [
     "ARTICLE_TYPES",
@@ -92,10 +93,10 @@ def article_nodes(document: Any) -> Iterator[tuple[str, dict[str, Any], dict[str
         yield "".join(pointer(step) for step in path), node, index
 
 
-_MAX_DEPTH = 64
+_MAX_DEPTH = JSONLD_DEPTH
 """Levels below which nothing is resolved: an article's authors, publisher and images sit a
 few levels down, and the bound keeps the resolver's recursion far from Python's limit."""
-MAX_EXPANDED = 20_000
+MAX_EXPANDED = JSONLD_EXPANDED_VALUES
 """Values an article node may grow to when its references are resolved. Each node is
 resolved once and shared, but a reader or a validator walks the result as a tree: twenty
 nodes that each name the next three times stand for 3**20 values."""

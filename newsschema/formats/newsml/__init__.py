@@ -14,9 +14,9 @@ from typing import Any
 
 from lxml import etree
 
-from ...errors import Issue
+from ...errors import Issue, UsageError
 from ...schemas import schema_dir
-from ...xmlparse import safe_parser
+from ...xmlparse import decode_xml, safe_parser
 from ..base import Context, Format
 from .read import check_input, parse, to_article
 from .write import from_article, serialise
@@ -47,13 +47,30 @@ def _schema_issues(schema: etree.XMLSchema, element: etree._Element, source: str
     ]
 
 
+def user_schema(named: str, where: str) -> etree.XMLSchema:
+    """The XSD a user named (`where` says how: ``--xsd``, the environment), or a
+    `UsageError` saying why it cannot be one — the whole run depends on it."""
+    path = Path(named)
+    if not path.is_file():
+        raise UsageError(f"{where} names {named}: there is no such file")
+    try:
+        return xml_schema(str(path.resolve()))
+    except (etree.XMLSyntaxError, etree.XMLSchemaParseError) as error:
+        raise UsageError(f"{where} names {named}, which is not an XML Schema: {error}") from None
+    except OSError as error:
+        raise UsageError(f"{where} names {named}, which cannot be read: {error}") from None
+
+
 def check_output(element: etree._Element, context: Context) -> list[Issue]:
     issues = _schema_issues(
         xml_schema(str(schema_dir() / "newsml-item.xsd")), element, "newsschema's NewsML-G2 profile"
     )
-    full: Any = context.options.get("xsd") or os.environ.get(XSD_VARIABLE)
-    if full:
-        issues += _schema_issues(xml_schema(str(Path(full).resolve())), element, f"IPTC XSD {full}")
+    named: Any = context.options.get("xsd")
+    where = "--xsd"
+    if not named and os.environ.get(XSD_VARIABLE):
+        named, where = os.environ[XSD_VARIABLE], XSD_VARIABLE
+    if named:
+        issues += _schema_issues(user_schema(str(named), where), element, f"IPTC XSD {named}")
     return issues
 
 
@@ -64,8 +81,10 @@ def sniff(head: str) -> bool:
 FORMAT = Format(
     name="newsml",
     extensions=(".xml",),
+    syntax="xml",
     description="IPTC NewsML-G2 newsItem (text), 2.35",
     sniff=sniff,
+    decode=decode_xml,
     parse=parse,
     to_article=to_article,
     from_article=from_article,

@@ -18,6 +18,7 @@ from lxml import etree
 
 from ...errors import Issue
 from ...language import language_or_und
+from ...limits import MAX_URI_CHARS
 from ...model import URI, Agent, AgentType, Article, Place, Rights, Subject, derive_id, is_qcode
 from ...times import parse_iso8601
 from ...uri import is_uri
@@ -116,8 +117,13 @@ def _refusal(item: etree._Element) -> str | None:
 
 
 def check_input(item: etree._Element, context: Context) -> list[Issue]:
-    """What no article can do without: a headline and a time with a zone."""
+    """What no article can do without: a headline and a time with a zone; and no
+    identifier of absurd length (one is refused before anything looks into it)."""
     issues = []
+    guid = item.get("guid", "")
+    if len(guid) > MAX_URI_CHARS:
+        message = f"is {len(guid):,} characters; an identifier here has at most {MAX_URI_CHARS:,}"
+        issues.append(_issue(message, "/@guid", item))
     if _headline(item) is None:
         issues.append(
             _issue("is required: the item has no headline", "/contentMeta/headline", item)

@@ -16,6 +16,7 @@ from typing import Any
 from lxml import etree
 
 from ...language import word_count
+from ...limits import MAX_XML_TEXT_BYTES
 from ...model import Agent, Article
 from ...times import format_datetime
 from ...xmlparse import NOT_XML_TEXT
@@ -198,7 +199,34 @@ def _item(article: Article, context: Context) -> etree._Element:
     body = etree.SubElement(html, f"{{{XHTML}}}body")
     for paragraph in article.body:
         etree.SubElement(body, f"{{{XHTML}}}p").text = paragraph
+    _check_text_runs(item)
     return item
+
+
+def _local_path(element: etree._Element) -> str:
+    """``/newsItem/contentSet/inlineXML/html/body/p[3]``: an XPath of local names."""
+    steps = []
+    node: etree._Element | None = element
+    while node is not None:
+        name = etree.QName(node).localname
+        parent = node.getparent()
+        same = [] if parent is None else [c for c in parent if c.tag == node.tag]
+        steps.append(f"{name}[{same.index(node) + 1}]" if len(same) > 1 else name)
+        node = parent
+    return "/" + "/".join(reversed(steps))
+
+
+def _check_text_runs(item: etree._Element) -> None:
+    """ValueError for an element's text longer than XML readers (libxml2, lxml) take in
+    one run: what newsschema writes, it must read back."""
+    for element in item.iter():
+        text = element.text or ""
+        if len(text) * 4 > MAX_XML_TEXT_BYTES and len(text.encode("utf-8")) > MAX_XML_TEXT_BYTES:
+            where = _local_path(element)
+            raise ValueError(
+                f"{where}: {len(text.encode('utf-8')):,} bytes of text in one element; XML "
+                f"readers (libxml2, and so newsschema) read at most {MAX_XML_TEXT_BYTES:,}"
+            )
 
 
 def message(items: Sequence[etree._Element]) -> etree._Element:
