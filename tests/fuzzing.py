@@ -7,19 +7,26 @@ Run one for as long as you like, outside the test run::
 `tests/test_fuzzing.py` runs every target briefly so that none of them rots. Each input
 is a valid document of the format (generated from a random article, or one of the test
 pages for `page`) broken by a few random edits — cuts, repeats, hostile snippets, bytes
-in other encodings — or plain random bytes. The property is the library's promise at
-its boundary: every record gives an article or located issues, a bad record never
-costs a good one, an article read can be written again, and nothing else escapes —
-no other exception, no hang (a deadline per input), no runaway memory (an address-space
-limit while fuzzing).
+in other encodings, long runs of white space before a marker that patterns look for,
+references to control characters — or plain random bytes, or JSON-LD graphs whose nodes
+refer to each other many times over. Every input is read as text or bytes and also as a
+file of the reader's extension, written out in UTF-8 (the path users take). The property
+is the library's promise at its boundary: every record gives an article or located
+issues, a bad record never costs a good one, an article read can be written again, and
+nothing else escapes — no other exception, no hang and no runaway memory: CPU time and
+Python memory per input stay within a multiple of its size (`Budget`), besides an
+address-space limit while fuzzing.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import resource
 import sys
+import tempfile
 import time
+import tracemalloc
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -51,7 +58,51 @@ HOSTILE = (
     " " * 2000, "\n\t" * 1000, "[" * 5000, '"k": 1, ' * 2000, "<a>" * 3000, "<!-- -->" * 500,
     "，" * 3000, "a" * 100_000, "<meta charset='gbk'>", '<script type="application/ld+json">',
     "</script>", "<h1>", "<article>", "<p class='byline'>By ", "来源：映象网", "//", "/*", ",}",
+    # References to characters XML text cannot hold, in every spelling.
+    "&#11;", "&#1;", "&#x1b;", "&#x0B;", "&#0000012;", "\\u000b", "\x0b", "\x1b", "\x85",
 )  # fmt: skip
+
+MARKERS = (
+    ",", "，", "、", ";", "版权所有", "Copyright", "By ", "作者：", "来源：", "关键词：", ">", "»",
+    "<br>", "</p>", "\n", "-", "|", "_", "T", "Z", "+08:00", "2022-04-22",
+)  # fmt: skip
+"""What the readers' patterns look for after optional white space: a run of white space
+before one of them is where a backtracking pattern shows itself."""
+
+
+def _white_space_runs() -> st.SearchStrategy[str]:
+    spaces = st.sampled_from([" ", "\t", " \t", "\u3000", "\xa0", "\r\n", " \n"])
+    return st.builds(
+        lambda space, count, marker: space * count + marker,
+        spaces,
+        st.integers(1000, 20_000),
+        st.sampled_from(MARKERS),
+    )
+
+
+def reference_fan_out(nodes: int, fan_out: int, *, embed: bool = False) -> str:
+    """A JSON-LD article whose author is the first of `nodes` people, each naming the next
+    `fan_out` times: expanding references naively costs `fan_out` ** `nodes`."""
+    people = [
+        {
+            "@id": f"https://example.com/p{n}",
+            "@type": "Person",
+            "name": f"P{n}",
+            "knows": [{"@id": f"https://example.com/p{n + 1}"}] * fan_out,
+        }
+        for n in range(nodes)
+    ]
+    article = {
+        "@type": "NewsArticle",
+        "headline": "Fan-out",
+        "datePublished": "2022-04-22T14:36:26+08:00",
+        "articleBody": "A body.",
+        "author": {"@id": "https://example.com/p0"},
+    }
+    text = json.dumps({"@context": "https://schema.org", "@graph": [article, *people]})
+    if not embed:
+        return text
+    return f'<html><head><script type="application/ld+json">{text}</script></head></html>'
 
 
 def _page_sources() -> list[str]:
@@ -88,7 +139,7 @@ def _broken(draw: st.DrawFn, valid: st.SearchStrategy[str]) -> str:
         elif kind == "repeat":
             text = text[:at] + text[at : at + draw(st.integers(1, 40))] * 2 + text[at:]
         elif kind == "insert":
-            snippet = draw(st.sampled_from(HOSTILE) | st.text(max_size=8))
+            snippet = draw(st.sampled_from(HOSTILE) | st.text(max_size=8) | _white_space_runs())
             text = text[:at] + snippet + text[at:]
         elif kind == "truncate":
             text = text[:at]
@@ -104,13 +155,52 @@ def _encoded(text: str, encoding: str) -> bytes:
 def inputs(reader: str) -> st.SearchStrategy[str | bytes]:
     """What the fuzzer feeds `reader`: broken documents as text or bytes, and random bytes."""
     broken = _broken(_valid(reader))
+    if reader in ("jsonld", "html"):
+        fan_out = st.builds(
+            reference_fan_out,
+            st.integers(1, 40),
+            st.integers(1, 4),
+            embed=st.just(reader == "html"),
+        )
+        broken = broken | _broken(fan_out)
     encodings = st.sampled_from(["utf-8", "utf-16", "gb18030", "big5", "latin-1"])
     as_bytes = st.builds(_encoded, broken, encodings)
     return st.one_of(broken, as_bytes, st.binary(max_size=2000))
 
 
+class Budget:
+    """What one input may cost: CPU seconds and bytes of Python memory, each a constant
+    plus a multiple of the input's size — linear work, bounded memory. Generous on
+    purpose (a slow machine must not fail it); a quadratic pattern or an exponential
+    expansion overshoots it by orders of magnitude."""
+
+    SECONDS = 2.0
+    SECONDS_PER_BYTE = 10e-6
+    MEMORY = 32 * 2**20
+    MEMORY_PER_BYTE = 20
+
+    def __init__(self, data: str | bytes) -> None:
+        size = len(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
+        self.seconds = self.SECONDS + self.SECONDS_PER_BYTE * size
+        self.memory = self.MEMORY + self.MEMORY_PER_BYTE * size
+        self.size = size
+
+
+def _extension(reader: str) -> str:
+    return {"article": ".json", "ninjs": ".ninjs.json", "newsml": ".xml", "page": ".txt"}.get(
+        reader, f".{reader}"
+    )
+
+
 def check_reader(reader: str, data: str | bytes) -> None:
-    """The promise: articles or located issues for every record, nothing else escapes."""
+    """The promise: articles or located issues for every record, nothing else escapes,
+    within the input's `Budget`; the same from a file as from memory."""
+    budget = Budget(data)
+    tracing = tracemalloc.is_tracing()
+    if not tracing:
+        tracemalloc.start()
+    tracemalloc.reset_peak()
+    started = time.process_time()
     try:
         results = list(outcomes(data, reader))
     except NewsSchemaError as error:  # the whole input refused: a message, not a crash
@@ -118,6 +208,26 @@ def check_reader(reader: str, data: str | bytes) -> None:
         results = []
     else:
         refusal = "-"
+    finally:
+        seconds = time.process_time() - started
+        _, peak = tracemalloc.get_traced_memory()
+        if not tracing:
+            tracemalloc.stop()
+    assert seconds <= budget.seconds, f"{seconds:.1f} s of CPU for {budget.size:,} bytes"
+    assert peak <= budget.memory, f"{peak:,} bytes of memory for {budget.size:,} bytes"
+    _check_outcomes(refusal, results)
+    with tempfile.TemporaryDirectory() as folder:  # the path a user takes: a UTF-8 file
+        path = Path(folder) / f"input{_extension(reader)}"
+        path.write_bytes(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
+        try:
+            from_file = list(outcomes(path, reader))
+        except NewsSchemaError as error:
+            _check_outcomes(str(error), [])
+        else:
+            _check_outcomes("-", from_file)
+
+
+def _check_outcomes(refusal: str, results: list[Any]) -> None:
     assert refusal.strip(), "a refusal without a message"
     for outcome in results:
         if outcome.article is None:
