@@ -18,7 +18,16 @@ from .api import (
     write_to,
 )
 from .canonical import make_converter
-from .errors import FieldError, Issue, NewsSchemaError, UsageError, ValidationError
+from .errors import (
+    DataError,
+    FieldError,
+    InternalError,
+    Issue,
+    NewsSchemaError,
+    OutputError,
+    UsageError,
+    ValidationError,
+)
 from .formats import FormatName
 from .model import Agent, Article, Image, Place, Rights, Subject, derive_id
 from .schemas import load_schema, schema_names
@@ -26,13 +35,16 @@ from .schemas import load_schema, schema_names
 __all__ = [
     "Agent",
     "Article",
+    "DataError",
     "FieldError",
     "FormatName",
     "Image",
+    "InternalError",
     "Issue",
     "NewsSchemaError",
     "Options",
     "Outcome",
+    "OutputError",
     "Place",
     "Rights",
     "Session",

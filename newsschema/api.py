@@ -18,7 +18,15 @@ from cattrs import Converter
 from cattrs.errors import BaseValidationError
 
 from .canonical import issues_from_error, make_converter, pointer
-from .errors import FieldError, Issue, Stage, UsageError, ValidationError
+from .errors import (
+    DataError,
+    InternalError,
+    Issue,
+    NewsSchemaError,
+    Stage,
+    UsageError,
+    ValidationError,
+)
 from .formats import FORMATS, Context, Format, Parsed
 from .limits import MAX_DOCUMENT_BYTES
 from .model import Article
@@ -174,8 +182,19 @@ def outcomes(
         raise UsageError(
             f"cannot read {type(data).__name__}: give text, bytes, a Path, articles or mappings"
         )
-    for record in records:
-        yield attrs.evolve(_to_article(record, fmt, context), format=fmt.name)
+    yield from _mapped(records, fmt, context)
+
+
+def _mapped(records: Iterable[Parsed], fmt: Format, context: Context) -> Iterator[Outcome]:
+    """Each record's outcome; an exception newsschema did not raise on purpose is its bug,
+    an `InternalError`, never an issue of the user's input."""
+    try:
+        for record in records:
+            yield attrs.evolve(_to_article(record, fmt, context), format=fmt.name)
+    except (NewsSchemaError, OSError):  # on purpose, or the file system's
+        raise
+    except Exception as error:
+        raise InternalError.wrapping(f"reading {fmt.name}", error) from error
 
 
 def _located(issues: Iterable[Issue], record: Parsed, fmt: Format) -> tuple[Issue, ...]:
@@ -216,7 +235,7 @@ def _to_article(record: Parsed, fmt: Format, context: Context) -> Outcome:
     assert fmt.to_article is not None
     try:
         article = fmt.to_article(record.document, context)
-    except (BaseValidationError, FieldError, ValueError, TypeError, KeyError) as error:
+    except (BaseValidationError, DataError) as error:  # what the data is to blame for
         found = [*warnings, *issues_from_error(error, format=fmt.name)]
         return Outcome(None, _located(found, record, fmt))
     if fmt.input_schema == "article" and context.check:
@@ -273,7 +292,12 @@ def write(
         issues.extend(found)
     if issues:
         raise ValidationError(issues)
-    text = fmt.serialise(documents, context)
+    try:
+        text = fmt.serialise(documents, context)
+    except NewsSchemaError:
+        raise
+    except Exception as error:
+        raise InternalError.wrapping(f"writing {fmt.name}", error) from error
     if (fmt.parse_stream is None or not many) and _utf8_size(text) > MAX_DOCUMENT_BYTES:
         message = (
             f"the {fmt.name} document would be {_utf8_size(text):,} bytes; newsschema reads "
@@ -333,11 +357,15 @@ def _written(
     assert fmt.from_article is not None
     try:
         document = fmt.from_article(article, context)
-    except ValueError as error:  # text the format cannot carry, such as a control character
+        if not context.check:
+            return document, []
+        found = _check(document, fmt.output_schema, fmt.check_output, "output", fmt, context)
+    except DataError as error:  # text the format cannot carry, such as a control character
         return None, [Issue(stage="output", format=fmt.name, path=where, message=str(error))]
-    if not context.check:
-        return document, []
-    found = _check(document, fmt.output_schema, fmt.check_output, "output", fmt, context)
+    except NewsSchemaError:
+        raise
+    except Exception as error:
+        raise InternalError.wrapping(f"writing {fmt.name}", error) from error
     return document, [attrs.evolve(i, path=where + _describe(fmt, i.path)) for i in found]
 
 

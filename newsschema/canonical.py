@@ -24,7 +24,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from .errors import FieldError, Issue, Stage
+from .errors import DataError, FieldError, Issue, Stage
 from .model import URI, Agent, AgentType, Article, Image, Place, Rights, Subject
 from .times import format_datetime, parse_datetime
 from .uri import normalise_uri
@@ -84,7 +84,7 @@ def _kind(value: object) -> str:
 
 def _structure_str(value: object, _: type) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"expected text, got {_kind(value)}")
+        raise DataError(f"expected text, got {_kind(value)}")
     return value
 
 
@@ -97,19 +97,19 @@ def _structure_int(value: object, _: type) -> int:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"expected a whole number, got {_kind(value)}")
+        raise DataError(f"expected a whole number, got {_kind(value)}")
     return value
 
 
 def _structure_float(value: object, _: type) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise TypeError(f"expected a number, got {_kind(value)}")
+        raise DataError(f"expected a number, got {_kind(value)}")
     return value
 
 
 def _structure_bool(value: object, _: type) -> bool:
     if not isinstance(value, bool):
-        raise TypeError(f"expected true or false, got {_kind(value)}")
+        raise DataError(f"expected true or false, got {_kind(value)}")
     return value
 
 
@@ -118,9 +118,9 @@ def _structure_uri(value: object, _: type) -> URI:
     try:
         canonical = normalise_uri(text)
     except ValueError as error:
-        raise ValueError(f"{text!r} is not a URI: {error}") from None
+        raise DataError(f"{text!r} is not a URI: {error}") from None
     if canonical != text:
-        raise ValueError(f"{text!r} is not an ASCII URI; written canonically it is {canonical!r}")
+        raise DataError(f"{text!r} is not an ASCII URI; written canonically it is {canonical!r}")
     return URI(text)
 
 
@@ -140,7 +140,7 @@ def _tuple_structure_factory(kind: Any, converter: Converter) -> Callable[[Any, 
         if value is None:
             return None  # the model decides: "unset" for optional lists, an error for body
         if not isinstance(value, list):
-            raise TypeError(f"expected an array, got {_kind(value)}")
+            raise DataError(f"expected an array, got {_kind(value)}")
         return tuple(as_list(value, list[item]))  # type: ignore[valid-type]
 
     return structure
@@ -149,7 +149,7 @@ def _tuple_structure_factory(kind: Any, converter: Converter) -> Callable[[Any, 
 def _require_object(structure: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
     def structure_object(value: object, kind: Any) -> Any:
         if not isinstance(value, Mapping):
-            raise TypeError(f"expected an object, got {_kind(value)}")
+            raise DataError(f"expected an object, got {_kind(value)}")
         return structure(value, kind)
 
     return structure_object

@@ -1,6 +1,7 @@
 """The ``newsschema`` command: a thin layer over `newsschema.api`.
 
-Exit codes: 0 all valid, 1 invalid or unreadable input, 2 usage error. Problems go to
+Exit codes: 0 all valid, 1 invalid or unreadable input, 2 usage error, 3 a bug in
+newsschema (``--debug`` shows its traceback). Problems go to
 standard error, never as a traceback; converted text goes to standard output or a file
 written atomically.
 """
@@ -21,7 +22,7 @@ import click
 
 from . import api, batch
 from .console import Console, wants_colour
-from .errors import Issue, OutputError, UsageError, ValidationError
+from .errors import InternalError, Issue, OutputError, UsageError, ValidationError
 from .fixtures import write_fixtures
 from .formats import FORMATS, FormatName
 from .formats import csv as csv_format
@@ -98,11 +99,21 @@ def _selected(
 
 
 class _Newsschema(click.Group):
-    """The command group, with the endings every command shares: a failed write and Ctrl-C."""
+    """The command group, with the endings every command shares: a failed write, Ctrl-C,
+    and a bug of newsschema's (exit 3)."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except InternalError as error:
+            if ctx.meta.get(_DEBUG):
+                click.echo(error.details.rstrip(), err=True)
+            click.echo(
+                f"newsschema: {error}: a bug in newsschema, not a problem of your input. "
+                "Please report it with what the same command prints with --debug.",
+                err=True,
+            )
+            ctx.exit(3)
         except OutputError as error:
             if error.path == "standard output":
                 _drop_standard_output()
@@ -121,12 +132,28 @@ def _drop_standard_output() -> None:
         os.dup2(empty, sys.stdout.fileno())
 
 
+_DEBUG = "newsschema.debug"
+
+
+def _remember_debug(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+    ctx.meta[_DEBUG] = value
+    return value
+
+
 @click.group(
     cls=_Newsschema,
     context_settings={"help_option_names": ["-h", "--help"]},
     epilog='\b\nLimits (see the README\'s "Limits and guarantees"):\n' + summary(),
 )
 @click.version_option(package_name="newsschema")
+@click.option(
+    "--debug",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_remember_debug,
+    help="On an internal error (exit 3), show its traceback.",
+)
 def main() -> None:
     """Convert news articles between JSON-LD, NewsML-G2, CSV, ninjs and canonical JSON,
     validating every file on the way in and out.

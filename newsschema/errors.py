@@ -6,13 +6,16 @@ reports `Issue`s, so a user reads one kind of message whatever found the problem
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Sequence
 from typing import Literal
 
 import attrs
 
 __all__ = [
+    "DataError",
     "FieldError",
+    "InternalError",
     "Issue",
     "NewsSchemaError",
     "OutputError",
@@ -85,7 +88,38 @@ class OutputError(NewsSchemaError, OSError):
         super().__init__(f"cannot write {path}: {reason}")
 
 
-class FieldError(NewsSchemaError, ValueError):
+class DataError(NewsSchemaError, ValueError):
+    """The data is at fault, and a reader, a writer or the model says so on purpose: a time
+    that is no time, a URI that is none, text a format cannot carry.
+
+    Only these (and `FieldError`, cattrs' structuring errors) become issues of the input;
+    any other exception from inside newsschema is a bug of newsschema's, an `InternalError`.
+    """
+
+
+class InternalError(NewsSchemaError):
+    """A bug in newsschema (or in a format plugged into it), not a problem of the input.
+
+    The command line exits 3 and asks for a bug report; ``--debug`` shows `details`, the
+    traceback of the error behind it (kept as text, so it crosses process boundaries).
+    """
+
+    def __init__(self, where: str, details: str) -> None:
+        self.where = where
+        self.details = details
+        super().__init__(f"internal error {where}")
+
+    def __reduce__(self) -> tuple[type[InternalError], tuple[str, str]]:
+        return (type(self), (self.where, self.details))
+
+    @classmethod
+    def wrapping(cls, where: str, error: BaseException) -> InternalError:
+        """The internal error for `error`, which escaped while newsschema was `where`."""
+        details = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+        return cls(where, details)
+
+
+class FieldError(DataError):
     """A model invariant failed while an article or one of its parts was being built.
 
     `field` names the attribute, so the error can be turned into a JSON Pointer; it is

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta, timezone, tzinfo
 
+from .errors import DataError
 from .schemas import load_schema
 
 __all__ = ["ISO8601", "check_aware", "format_datetime", "parse_datetime", "parse_iso8601"]
@@ -20,7 +21,7 @@ _RFC3339 = re.compile(load_schema("article")["$defs"]["date_time"]["pattern"])
 def parse_datetime(text: str) -> datetime:
     """An aware datetime from RFC 3339 text; ValueError if the text is not one."""
     if "\n" in text or not _RFC3339.match(text):
-        raise ValueError(
+        raise DataError(
             f"{text!r} is not an RFC 3339 date-time with an offset, like 2022-04-22T14:36:26+08:00"
         )
     return parse_iso8601(text, None)  # the schema's form is one of ISO 8601's, with an offset
@@ -30,9 +31,9 @@ def check_aware(value: datetime) -> None:
     """ValueError unless `value` has an offset that RFC 3339 can write (whole minutes)."""
     offset = value.utcoffset()
     if offset is None:
-        raise ValueError("has no time zone; give an offset such as +08:00 or a --timezone")
+        raise DataError("has no time zone; give an offset such as +08:00 or a --timezone")
     if offset.total_seconds() % 60 or abs(offset) >= timedelta(hours=24):
-        raise ValueError(f"has an offset of {offset}, which RFC 3339 cannot write")
+        raise DataError(f"has an offset of {offset}, which RFC 3339 cannot write")
 
 
 def format_datetime(value: datetime) -> str:
@@ -57,9 +58,9 @@ def parse_iso8601(text: str, zone: tzinfo | None) -> datetime:
     """
     match = ISO8601.match(text.strip())
     if match is None:
-        raise ValueError(f"{text!r} is not an ISO 8601 date and time")
+        raise DataError(f"{text!r} is not an ISO 8601 date and time")
     if match["offset"] and match["offset"][0] == "-" and not match["offset"].strip("-:0"):
-        raise ValueError(
+        raise DataError(
             f"{text!r} has the offset -00:00, which says the local offset is unknown "
             "(RFC 3339 §4.3): give the real offset, or Z for UTC"
         )
@@ -68,11 +69,11 @@ def parse_iso8601(text: str, zone: tzinfo | None) -> datetime:
     try:
         naive = datetime.fromisoformat(f"{match['date']}T{clock}.{fraction}")
     except ValueError:
-        raise ValueError(f"{text!r} is not a real date and time") from None
+        raise DataError(f"{text!r} is not a real date and time") from None
     offset = match["offset"]
     if offset is None:
         if zone is None:
-            raise ValueError(f"{text!r} has no time zone; give one, or pass --timezone")
+            raise DataError(f"{text!r} has no time zone; give one, or pass --timezone")
         return naive.replace(tzinfo=zone)
     if offset.upper() == "Z":
         return naive.replace(tzinfo=timezone.utc)

@@ -14,6 +14,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 import idna
 from rfc3986_validator import validate_rfc3986
 
+from .errors import DataError
 from .limits import MAX_URI_CHARS
 
 __all__ = ["is_uri", "normalise_uri"]
@@ -56,7 +57,7 @@ def normalise_uri(value: str) -> str:
         try:
             host = idna.encode(host, uts46=True).decode("ascii")
         except idna.IDNAError as error:
-            raise ValueError(f"host {host!r} is not a valid domain name: {error}") from None
+            raise DataError(f"host {host!r} is not a valid domain name: {error}") from None
         netloc = quote(userinfo, safe=_SAFE_PATH) + at + host + colon + port
 
     def encode(part: str, safe: str) -> str:

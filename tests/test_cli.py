@@ -408,3 +408,46 @@ def test_junit_report_has_a_testcase_per_file_and_located_failures(tmp_path: Pat
     assert failure.get("message", "").endswith("(and 1 more)")
     assert f"{broken}:3:78: input /language: " in (failure.text or "")
     assert cases[str(tmp_path / "package.json")].find("skipped") is not None
+
+
+# --- a bug of newsschema's is not the user's input error -----------------------------------
+
+
+def _reader_bug(*args: object, **kwargs: object) -> None:
+    raise KeyError("a reader bug")
+
+
+def test_a_reader_bug_is_an_internal_error_not_an_input_issue(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("newsschema.formats.jsonld.read.keywords_of", _reader_bug)
+    jsonld = SEED_ARTICLE.with_suffix(".jsonld")
+    with pytest.raises(newsschema.InternalError, match="internal error reading jsonld"):
+        newsschema.read(jsonld)
+    result = cli_runner().invoke(main, ["convert", str(jsonld), "--to", "article"])
+    assert result.exit_code == 3
+    assert result.stderr.splitlines() == [
+        "newsschema: internal error reading jsonld: a bug in newsschema, not a problem of your "
+        "input. Please report it with what the same command prints with --debug."
+    ]
+    debug = cli_runner().invoke(main, ["--debug", "convert", str(jsonld), "--to", "article"])
+    assert debug.exit_code == 3
+    assert "Traceback (most recent call last)" in debug.stderr
+    assert "KeyError: 'a reader bug'" in debug.stderr
+
+
+def test_a_writer_bug_is_an_internal_error_in_worker_processes_too(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr("newsschema.formats.ninjs._html_text", _reader_bug)
+    with pytest.raises(newsschema.InternalError, match="internal error writing ninjs"):
+        newsschema.convert(SEED_ARTICLE, "ninjs")
+    inputs = [tmp_path / "one.json", tmp_path / "two.json"]
+    for path in inputs:
+        path.write_bytes(SEED_ARTICLE.read_bytes())
+    out = tmp_path / "out"
+    args = ["convert", *map(str, inputs), "--to", "ninjs", "-o", f"{out}/", "--jobs", "2"]
+    result = cli_runner().invoke(main, args)
+    assert result.exit_code == 3, result.stderr
+    assert "internal error writing ninjs" in result.stderr
+    assert "Traceback" not in result.stderr

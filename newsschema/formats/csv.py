@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
 from ..canonical import structure_valid
-from ..errors import Issue
+from ..errors import DataError, Issue
 from ..jsontext import JSONInputError, loads
 from ..limits import MAX_DOCUMENT_BYTES, MAX_NUMBER_CHARS
 from ..model import Article
@@ -154,10 +154,10 @@ def _flatten(document: dict[str, Any]) -> dict[str, str]:
             value = value.get(step) if isinstance(value, dict) else None
         cell = row[column] = _cell(value, kind)
         if "\x00" in cell:
-            raise ValueError(f"/{'/'.join(path)}: holds U+0000, which CSV cannot carry")
+            raise DataError(f"/{'/'.join(path)}: holds U+0000, which CSV cannot carry")
     size = sum(map(len, row.values())) + len(row)
     if size > MAX_DOCUMENT_BYTES:  # the reader reads lines up to this long
-        raise ValueError(
+        raise DataError(
             f"the row would be {size:,} characters; newsschema reads rows of at most "
             f"{MAX_DOCUMENT_BYTES:,}"
         )

@@ -15,6 +15,7 @@ from typing import Any
 
 from lxml import etree
 
+from ...errors import DataError
 from ...language import word_count
 from ...limits import MAX_XML_TEXT_BYTES
 from ...model import Agent, Article
@@ -108,7 +109,7 @@ def from_article(article: Article, context: Context) -> etree._Element:
             found = NOT_XML_TEXT.search(text)
             if found:
                 character = f"U+{ord(found[0]):04X}"
-                raise ValueError(f"{path}: holds {character}, which XML 1.0 cannot carry") from None
+                raise DataError(f"{path}: holds {character}, which XML 1.0 cannot carry") from None
         raise
 
 
@@ -223,7 +224,7 @@ def _check_text_runs(item: etree._Element) -> None:
         text = element.text or ""
         if len(text) * 4 > MAX_XML_TEXT_BYTES and len(text.encode("utf-8")) > MAX_XML_TEXT_BYTES:
             where = _local_path(element)
-            raise ValueError(
+            raise DataError(
                 f"{where}: {len(text.encode('utf-8')):,} bytes of text in one element; XML "
                 f"readers (libxml2, and so newsschema) read at most {MAX_XML_TEXT_BYTES:,}"
             )
