@@ -9,8 +9,6 @@ across machines. Not part of the test run.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import shutil
 import subprocess
@@ -21,13 +19,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import attrs
 from glue import GLUE  # bench/glue.py: python puts the script's folder on the path
-from lxml import etree
+from timing import compare
 
 import newsschema
 from newsschema.canonical import make_converter
 from newsschema.fixtures import generate
-from newsschema.formats.csv import COLUMNS, _flatten
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "schemas" / "article.schema.json"
@@ -42,70 +40,60 @@ def best(function: Callable[[], object], repeat: int = 3) -> float:
     return min(times)
 
 
-def per_format(articles: list[newsschema.Article]) -> None:
-    converter = make_converter()
-    documents = [converter.unstructure(a) for a in articles]
-    print(f"\nper article, {len(articles)} generated articles (µs); ratio = newsschema / baseline")
-    print(f"{'format':<8}{'read':>9}{'base':>8}{'x':>6}{'write':>9}{'base':>8}{'x':>6}"
-          f"{'convert':>9}{'no chk':>8}{'checks':>8}{'base':>8}{'x':>6}"
-          f"{'glue':>8}{'x':>6}")  # fmt: skip
-    for name in ("article", "jsonld", "ninjs", "newsml", "csv"):
-        print(_format_row(name, articles, documents))
-    print(
-        "checks = what the three checks add to a conversion; x = newsschema / baseline;\n"
-        "base = parse and serialise only; glue = hand-written mapping (bench/glue.py)"
+FORMATS = ("jsonld", "ninjs", "newsml", "csv")
+
+
+def _dump(document: Any) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def conversions(label: str, articles: list[newsschema.Article], rounds: int) -> None:
+    """Every conversion to and from canonical JSON, all checks on, against the glue.
+
+    The glue (bench/glue.py) reads with the format's parser, maps the same fields with
+    plain Python and writes with the standard library or lxml, checking nothing.
+    """
+    canonical = [newsschema.write(a, "article") for a in articles]
+    calls = max(1, 60 // len(articles))
+    print(f"\n{label}: µs per article, CPU time, median of {rounds} alternating rounds")
+    print("| conversion | newsschema | glue | ratio | spread |")
+    print("|---|---|---|---|---|")
+
+    def row(name: str, ours: Callable[[], object], glue: Callable[[], object]) -> None:
+        found = compare(ours, glue, rounds=rounds, calls=calls)
+        per = len(articles)
+        scaled = attrs.evolve(found, ours=found.ours / per, baseline=found.baseline / per)
+        print(scaled.row(name), flush=True)
+
+    row(
+        "article→article",
+        lambda: [newsschema.convert(t, "article", from_="article") for t in canonical],
+        lambda: [_dump(json.loads(t)) for t in canonical],
     )
-
-
-def _baseline(name: str, texts: list[str], documents: list[Any]) -> tuple[Any, Any, list[Any]]:
-    """(parse, dump, native documents): hand-written code doing the least for the format."""
-    if name == "newsml":
-
-        def parse_xml(text: str) -> Any:
-            return etree.fromstring(text.encode("utf-8"))
-
-        def dump_xml(tree: Any) -> str:
-            return str(etree.tostring(tree, encoding="unicode"))
-
-        return parse_xml, dump_xml, [parse_xml(t) for t in texts]
-    if name == "csv":
-
-        def parse_csv(text: str) -> Any:
-            return list(csv.reader(io.StringIO(text)))
-
-        def dump_csv(rows: Any) -> str:
-            out = io.StringIO()
-            csv.writer(out).writerows(rows)
-            return out.getvalue()
-
-        return parse_csv, dump_csv, [[list(COLUMNS), list(_flatten(d).values())] for d in documents]
-
-    def dump_json(document: Any) -> str:
-        return json.dumps(document, ensure_ascii=False, indent=2)
-
-    return json.loads, dump_json, [json.loads(t) for t in texts]
-
-
-def _format_row(name: str, articles: list[newsschema.Article], documents: list[Any]) -> str:
-    count = len(articles)
-    texts = [newsschema.write(a, name) for a in articles]
-    parse, dump, natives = _baseline(name, texts, documents)
-    read = best(lambda: [newsschema.read(t, name) for t in texts]) / count
-    read_base = best(lambda: [parse(t) for t in texts]) / count
-    write = best(lambda: [newsschema.write(a, name) for a in articles]) / count
-    write_base = best(lambda: [dump(n) for n in natives]) / count
-    full = best(lambda: [newsschema.convert(t, name, from_=name) for t in texts]) / count
-    bare = best(lambda: [newsschema.convert(t, name, from_=name, check=False) for t in texts])
-    bare /= count
-    base = read_base + write_base
-    glue_read, glue_write = GLUE[name]
-    glue = best(lambda: [glue_write(glue_read(t)) for t in texts]) / count
-    return (
-        f"{name:<8}{read * 1e6:9.0f}{read_base * 1e6:8.0f}{read / read_base:6.1f}"
-        f"{write * 1e6:9.0f}{write_base * 1e6:8.0f}{write / write_base:6.1f}"
-        f"{full * 1e6:9.0f}{bare * 1e6:8.0f}{(full / bare - 1) * 100:7.0f}%"
-        f"{base * 1e6:8.0f}{full / base:6.1f}{glue * 1e6:8.0f}{full / glue:6.1f}"
-    )
+    for name in FORMATS:
+        texts = [newsschema.write(a, name) for a in articles]
+        glue_read, glue_write = GLUE[name]
+        row(
+            f"article→{name}",
+            lambda n=name: [newsschema.convert(t, n, from_="article") for t in canonical],
+            lambda w=glue_write: [w(json.loads(t)) for t in canonical],
+        )
+        row(
+            f"{name}→article",
+            lambda n=name, ts=texts: [newsschema.convert(t, "article", from_=n) for t in ts],
+            lambda r=glue_read, ts=texts: [_dump(r(t)) for t in ts],
+        )
+    print("what the three checks add (checked against check=False):")
+    for name in FORMATS:
+        checked = compare(
+            lambda n=name: [newsschema.convert(t, n, from_="article") for t in canonical],
+            lambda n=name: [
+                newsschema.convert(t, n, from_="article", check=False) for t in canonical
+            ],
+            rounds=rounds,
+            calls=calls,
+        )
+        print(f"  article→{name}: {(checked.ratio - 1) * 100:+.0f} %")
 
 
 def validate_files(folder: Path, count: int) -> None:
@@ -183,8 +171,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="smaller counts, for a first look")
     quick = parser.parse_args().quick
-    articles = generate(60 if quick else 300, seed=0)
-    per_format(articles)
+    (seed,) = newsschema.read(ROOT / "fixtures" / "seed" / "hnr-2022-04-22-xinxiang.json")
+    rounds = 5 if quick else 11
+    conversions("the seed article", [seed], rounds)
+    conversions("300 generated articles", list(generate(60 if quick else 300, seed=0)), rounds)
     with tempfile.TemporaryDirectory() as folder:
         validate_files(Path(folder), 200 if quick else 1000)
         memory(Path(folder), [1_000, 10_000] if quick else [10_000, 100_000])
