@@ -92,6 +92,9 @@ class Outcome:
     article: Article | None
     issues: tuple[Issue, ...] = ()
     format: str = "article"
+    canonical: Mapping[str, Any] | None = attrs.field(default=None, eq=False, repr=False)
+    """The article as canonical JSON, when the model check made and passed it: writing
+    canonical JSON again would make and check the identical document a second time."""
 
 
 class Session:
@@ -113,6 +116,7 @@ class Session:
         check: bool = True,
         path: str | None = None,
         verdict_only: bool = False,
+        warnings: bool = True,
         **unknown: Any,
     ) -> Context:
         """The options of one call; `check=False` skips the three schema checks."""
@@ -129,6 +133,7 @@ class Session:
             check=check,
             path=path,
             verdict_only=verdict_only,
+            warnings=warnings,
             options=unknown,
         )
 
@@ -144,14 +149,18 @@ def outcomes(
     *,
     session: Session | None = None,
     verdict_only: bool = False,
+    warnings: bool = True,
     **options: Unpack[Options],
 ) -> Iterator[Outcome]:
     """Read `data` record by record; a bad record gives issues, never an exception.
 
     `verdict_only` is for validation: records stop at the schema's verdict (no article is
-    built where the canonical schema has already decided).
+    built where the canonical schema has already decided). `warnings` False skips looking
+    for warnings, for callers that keep only the articles.
     """
-    context = (session or default_session()).context(verdict_only=verdict_only, **options)
+    context = (session or default_session()).context(
+        verdict_only=verdict_only, warnings=warnings, **options
+    )
     from_stream = streamed(data, format, context)
     records: Iterable[Parsed]
     if from_stream is not None:
@@ -221,12 +230,13 @@ def _place(issue: Issue, record: Parsed, fmt: Format) -> Issue:
 def _to_article(record: Parsed, fmt: Format, context: Context) -> Outcome:
     if any(issue.severity == "error" for issue in record.issues):
         return Outcome(None, _located(record.issues, record, fmt))
-    noted = list(record.issues)  # what the parser noticed but could read past: warnings
+    noted = list(record.issues) if context.warnings else []  # what the parser read past
     if context.check:
         found = _check(record.document, fmt.input_schema, fmt.check_input, "input", fmt, context)
         if found:
             return Outcome(None, _located([*noted, *found], record, fmt))
-    advised = fmt.advise(record.document, context) if context.check and fmt.advise else []
+    wanted = context.check and context.warnings and fmt.advise is not None
+    advised = fmt.advise(record.document, context) if wanted and fmt.advise else []
     warnings = [*noted, *advised]
     if context.verdict_only and context.check and fmt.input_schema == "article":
         # The canonical schema has spoken, and the model never disagrees with it (the tests
@@ -252,7 +262,9 @@ def _model_check(article: Article, context: Context) -> Outcome:
         return Outcome(article)
     document = context.converter.unstructure(article)
     found = context.validators["article"].issues(document, stage="model", format="article")
-    return Outcome(None if found else article, tuple(found))
+    if found:
+        return Outcome(None, tuple(found))
+    return Outcome(article, canonical=document)
 
 
 def read(data: Data, format: FormatName | None = None, **options: Unpack[Options]) -> list[Article]:
@@ -262,11 +274,11 @@ def read(data: Data, format: FormatName | None = None, **options: Unpack[Options
     """
     articles: list[Article] = []
     issues: list[Issue] = []
-    for outcome in outcomes(data, format, **options):
+    for outcome in outcomes(data, format, warnings=False, **options):
         if outcome.article is not None:
             articles.append(outcome.article)
         issues.extend(outcome.issues)
-    if any(issue.severity == "error" for issue in issues):
+    if issues:
         raise ValidationError(issues)
     return articles
 
@@ -280,14 +292,21 @@ def write(
 ) -> str:
     """`articles` as text in `format`, after checking the output against the format's schema."""
     context = (session or default_session()).context(**options)
-    fmt = _writable(format)
-    assert fmt.serialise is not None
     items: list[Article] = [articles] if isinstance(articles, Article) else list(articles)
+    return _write([(article, None) for article in items], _writable(format), context)
+
+
+def _write(
+    items: Sequence[tuple[Article, Mapping[str, Any] | None]], fmt: Format, context: Context
+) -> str:
+    """Each article (with its checked canonical JSON, when there is one) as `fmt`'s text."""
+    assert fmt.serialise is not None
     many = len(items) > 1
     documents = []
     issues: list[Issue] = []
-    for index, article in enumerate(items):
-        document, found = _written(article, fmt, context, f"/{index}" if many else "")
+    for index, (article, canonical) in enumerate(items):
+        where = f"/{index}" if many else ""
+        document, found = _written(article, fmt, context, where, canonical)
         documents.append(document)
         issues.extend(found)
     if issues:
@@ -351,10 +370,20 @@ def _writable(format: str) -> Format:
 
 
 def _written(
-    article: Article, fmt: Format, context: Context, where: str
+    article: Article,
+    fmt: Format,
+    context: Context,
+    where: str,
+    canonical: Mapping[str, Any] | None = None,
 ) -> tuple[Any, list[Issue]]:
-    """The format's document for one article, and what its output check found."""
+    """The format's document for one article, and what its output check found.
+
+    `canonical` is the article's canonical JSON as the model check made and passed it:
+    for the canonical format it is the document, already checked by the same schema.
+    """
     assert fmt.from_article is not None
+    if canonical is not None and context.check and _writes_canonical(fmt):
+        return canonical, []
     try:
         document = fmt.from_article(article, context)
         if not context.check:
@@ -367,6 +396,11 @@ def _written(
     except Exception as error:
         raise InternalError.wrapping(f"writing {fmt.name}", error) from error
     return document, [attrs.evolve(i, path=where + _describe(fmt, i.path)) for i in found]
+
+
+def _writes_canonical(fmt: Format) -> bool:
+    """Whether `fmt`'s document is the canonical JSON, checked by the canonical schema."""
+    return fmt.output_schema == "article" and fmt.check_output is None
 
 
 def _check(
@@ -389,8 +423,17 @@ def convert(
     data: Data, to: FormatName, *, from_: FormatName | None = None, **options: Unpack[Options]
 ) -> str:
     """Read `data` (format guessed unless `from_` names it) and write it as `to`."""
-    format_by_name(to)
-    return write(read(data, from_, **options), to, **options)
+    fmt = _writable(to)
+    context = default_session().context(**options)
+    read_back: list[tuple[Article, Mapping[str, Any] | None]] = []
+    issues: list[Issue] = []
+    for outcome in outcomes(data, from_, warnings=False, **options):
+        if outcome.article is not None:
+            read_back.append((outcome.article, outcome.canonical))
+        issues.extend(outcome.issues)
+    if issues:
+        raise ValidationError(issues)
+    return _write(read_back, fmt, context)
 
 
 def validate(

@@ -8,10 +8,11 @@ Unset optional fields are left out of the output; ``null`` is accepted for them 
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Any, TypeVar, cast, get_args, get_origin
 
 import attrs
 from cattrs import Converter
@@ -211,13 +212,24 @@ def _trusted(cls: type[T], fields: dict[str, Any]) -> T:
     own ``__init__`` does; defaults fill what the document leaves out.
     """
     instance = object.__new__(cls)
-    for field in attrs.fields(cls):  # type: ignore[arg-type]
-        value = fields.get(field.name)
-        if value is None and field.default is not attrs.NOTHING:
-            factory = getattr(field.default, "factory", None)  # an attrs Factory
-            value = factory() if callable(factory) else field.default
-        object.__setattr__(instance, field.name, value)
+    set_field = object.__setattr__
+    for name, default, factory in _defaults(cast(type, cls)):
+        value = fields.get(name)
+        if value is None:
+            value = factory() if factory is not None else default
+        set_field(instance, name, value)
     return instance
+
+
+@functools.cache
+def _defaults(cls: type) -> tuple[tuple[str, Any, Callable[[], Any] | None], ...]:
+    """Each field of an attrs class: its name, its default and its default's factory."""
+    found = []
+    for field in attrs.fields(cls):
+        factory = getattr(field.default, "factory", None)  # an attrs Factory
+        default = None if field.default is attrs.NOTHING else field.default
+        found.append((field.name, default, factory if callable(factory) else None))
+    return tuple(found)
 
 
 def _whole(value: Any) -> Any:

@@ -81,21 +81,44 @@ def _deeper_than_allowed(document: Any) -> str | None:
     return None
 
 
+_LONG_NUMBER = re.compile(r"[0-9]{19}")
+"""Digits enough for an integer past 64 bits, which orjson would read as a float."""
+
+
 def loads(text: str) -> Any:
-    """The JSON value in `text`; json.JSONDecodeError or JSONInputError if it has none."""
+    """The JSON value in `text`; json.JSONDecodeError or JSONInputError if it has none.
+
+    orjson reads it when it can (five times faster, and it refuses what newsschema
+    refuses: NaN, Infinity, lone surrogates); the standard library reads what orjson
+    refuses, and says in its words what is wrong and where, and reads integers past 64
+    bits exactly.
+    """
+    if not _LONG_NUMBER.search(text):
+        try:
+            document = orjson.loads(text)
+        except orjson.JSONDecodeError:
+            pass
+        else:
+            _check_depth(text, document)
+            return document
     too_deep = f"nested deeper than {MAX_DEPTH} levels of arrays and objects"
     try:
         document = _strict.decode(text)
     except RecursionError:
         raise JSONInputError(too_deep) from None
-    if text.count("[") + text.count("{") > MAX_DEPTH:  # fewer brackets cannot nest deeper
-        where = _deeper_than_allowed(document)
-        if where is not None:
-            raise JSONInputError(too_deep, where)
+    _check_depth(text, document)
     if _SURROGATE_ESCAPE.search(text):
         for path in _lone_surrogates(document):
             raise JSONInputError("holds a lone surrogate, which is not Unicode text", path)
     return document
+
+
+def _check_depth(text: str, document: Any) -> None:
+    if text.count("[") + text.count("{") > MAX_DEPTH:  # fewer brackets cannot nest deeper
+        where = _deeper_than_allowed(document)
+        if where is not None:
+            too_deep = f"nested deeper than {MAX_DEPTH} levels of arrays and objects"
+            raise JSONInputError(too_deep, where)
 
 
 def dumps(value: Any) -> str:

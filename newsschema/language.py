@@ -86,7 +86,8 @@ def guess_language(text: str) -> str:
 
 # Han, kana and compatibility ideographs: each character is a word for counting purposes.
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff"
-_WORDS = re.compile(f"[{_CJK}]|[^\\W_{_CJK}]+")
+_CJK_RUNS = re.compile(f"[{_CJK}]+")
+_OTHER_WORDS = re.compile(f"[^\\W_{_CJK}]+")
 
 
 def word_count(text: str) -> int:
@@ -94,9 +95,11 @@ def word_count(text: str) -> int:
 
     Splitting on spaces would count a whole Chinese sentence as one word; counting each
     ideograph is what Chinese word counts (字数) mean. Other scripts count runs of letters
-    and digits, so ``New York 2022`` is three words and ``新乡市`` is three.
+    and digits, so ``New York 2022`` is three words and ``新乡市`` is three. (Runs of
+    ideographs are matched whole and measured: one match per character cost 200 µs on a
+    Chinese article.)
     """
-    return len(_WORDS.findall(text))
+    return sum(map(len, _CJK_RUNS.findall(text))) + len(_OTHER_WORDS.findall(text))
 
 
 _BYLINE_WORD = re.compile(r"^\s*(by|von|par|por)\s+", re.IGNORECASE)

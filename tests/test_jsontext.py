@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsschema.jsontext import dumps, locate
+from newsschema.jsontext import dumps, loads, locate
 from newsschema.testing import json_values
 
 TEXT = """{
@@ -69,3 +69,43 @@ def test_dumps_writes_what_json_dumps_writes(value: Any) -> None:
 
 def test_dumps_falls_back_for_what_orjson_refuses() -> None:
     assert dumps([2**70, "\ud800"]) == json.dumps([2**70, "\ud800"], ensure_ascii=False, indent=2)
+
+
+_JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(_JSON_VALUES, st.sampled_from([None, 0, 2]))
+def test_loads_reads_every_json_value_as_the_standard_library_does(
+    value: object, indent: int | None
+) -> None:
+    """orjson's fast path and the standard library's give the same value, big integers and
+    all; text orjson refuses goes to the standard library."""
+    text = json.dumps(value, indent=indent, ensure_ascii=indent == 0)
+    assert loads(text) == json.loads(text)
+
+
+@given(st.text(alphabet='[]{}":,0123456789.eE-+ ntrufalseNIiy\\u\t\n', max_size=40))
+def test_loads_refuses_what_the_standard_library_refuses(text: str) -> None:
+    """Refused by both, or read alike by both: NaN and Infinity are what newsschema adds
+    to the refusals (they are not JSON)."""
+    try:
+        expected = json.loads(text)
+    except ValueError:
+        expected = refused = ValueError
+    else:
+        refused = ValueError if "NaN" in text or "Infinity" in text else None
+    try:
+        found = loads(text)
+    except ValueError:
+        assert refused is ValueError, text
+    else:
+        assert refused is None, text
+        assert found == expected

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from newsschema.language import guess_language
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsschema.language import guess_language, word_count
 
 
 @pytest.mark.parametrize(
@@ -31,3 +35,10 @@ from newsschema.language import guess_language
 )
 def test_guess_language(text: str, tag: str) -> None:
     assert guess_language(text) == tag
+
+
+@given(st.text(alphabet=st.sampled_from("新乡市日本語のカタ한국 ab1_-,.，。　\u3000\n")))
+def test_word_count_counts_each_ideograph_and_each_run_of_other_letters(text: str) -> None:
+    """The fast count agrees with the definition, one match per ideograph or letter run."""
+    cjk = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff"
+    assert word_count(text) == len(re.findall(f"[{cjk}]|[^\\W_{cjk}]+", text))

@@ -32,6 +32,9 @@ class Context:
     check: bool = True
     verdict_only: bool = False
     """Validation alone: stop at the schema's verdict when it is the canonical one."""
+    warnings: bool = True
+    """Whether to look for warnings (guidelines a valid document misses): work for nothing
+    when the caller keeps only the articles."""
     path: str | None = None
     """The file being read, when there is one: its extension can tell the layout."""
     options: Mapping[str, Any] = attrs.field(factory=dict)

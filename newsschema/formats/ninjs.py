@@ -52,7 +52,8 @@ _HTML_KEEP = str.maketrans({"\r": "&#13;", "\x00": "&#0;"})
 
 
 def _html_text(paragraph: str) -> str:
-    return html.escape(paragraph, quote=False).translate(_HTML_KEEP)
+    text = html.escape(paragraph, quote=False)
+    return text.translate(_HTML_KEEP) if "\r" in text or "\x00" in text else text
 
 
 def from_article(article: Article, context: Context) -> dict[str, Any]:

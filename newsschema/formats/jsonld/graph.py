@@ -58,32 +58,40 @@ def _speaks_schema_org(context: Any) -> bool | None:
 
 
 def _nodes(
-    value: Any, path: tuple[str | int, ...], schema_org: bool
-) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any], bool]]:
-    """Every object in the document, with its path and whether it speaks schema.org.
+    value: Any,
+    path: tuple[str | int, ...],
+    schema_org: bool,
+    found: list[tuple[tuple[str | int, ...], dict[str, Any], bool]],
+) -> None:
+    """Every object in the document, in document order, with its path and whether it
+    speaks schema.org, appended to `found`.
 
-    Paths stay tuples: only the article nodes' become JSON Pointers.
+    Paths stay tuples: only the article nodes' become JSON Pointers. The recursion is
+    bounded by the JSON reader's nesting limit, far below Python's.
     """
     if isinstance(value, dict):
-        here = _speaks_schema_org(value.get("@context"))
-        schema_org = schema_org if here is None else here
-        yield path, value, schema_org
+        if "@context" in value:
+            here = _speaks_schema_org(value["@context"])
+            schema_org = schema_org if here is None else here
+        found.append((path, value, schema_org))
         for key, item in value.items():
             if key != "@context" and isinstance(item, (dict, list)):
-                yield from _nodes(item, (*path, key), schema_org)
-    elif isinstance(value, list):
+                _nodes(item, (*path, key), schema_org, found)
+    else:
         for index, item in enumerate(value):
             if isinstance(item, (dict, list)):
-                yield from _nodes(item, (*path, index), schema_org)
+                _nodes(item, (*path, index), schema_org, found)
 
 
 def article_nodes(document: Any) -> Iterator[tuple[str, dict[str, Any], dict[str, dict[str, Any]]]]:
     """(pointer, node, index of nodes by @id) for each article node, each @id once."""
-    nodes = list(_nodes(document, (), True))
+    nodes: list[tuple[tuple[str | int, ...], dict[str, Any], bool]] = []
+    if isinstance(document, (dict, list)):
+        _nodes(document, (), True, nodes)
     index = {n["@id"]: n for _, n, _ in nodes if isinstance(n.get("@id"), str) and len(n) > 1}
     seen: set[str] = set()
     for path, node, schema_org in nodes:
-        if not schema_org or not type_names(node) & ARTICLE_TYPES:
+        if not schema_org or "@type" not in node or not type_names(node) & ARTICLE_TYPES:
             continue
         identity = node.get("@id")
         if isinstance(identity, str):
@@ -110,8 +118,10 @@ def resolve(node: dict[str, Any], index: dict[str, dict[str, Any]]) -> Any:
     reference whose node would pass that is inlined shallowly (its own properties, its
     references left as references) or, failing that, left as it is.
     """
-    resolver = _Resolver(index)
     identity = node.get("@id")
+    if not index.keys() - {identity}:  # no other node to refer to: nothing to resolve
+        return {key: value for key, value in node.items() if key != "@context"}
+    resolver = _Resolver(index)
     if isinstance(identity, str) and identity in index:
         resolver.active.add(identity)
     value, _ = resolver.value(node, root=True)
