@@ -1,36 +1,61 @@
 """newsschema: news articles in JSON-LD, NewsML-G2, CSV and ninjs, validated at every boundary.
 
 The public front door. Everything else is reachable, but only what is listed here is
-promised to stay.
+promised to stay. Names are imported when first used, so that the command line's
+``--help`` and ``--version`` need not load the formats and schemas.
 """
 
 from __future__ import annotations
 
-from .api import (
-    Options,
-    Outcome,
-    Session,
-    convert,
-    outcomes,
-    read,
-    validate,
-    write,
-    write_to,
-)
-from .canonical import make_converter
-from .errors import (
-    DataError,
-    FieldError,
-    InternalError,
-    Issue,
-    NewsSchemaError,
-    OutputError,
-    UsageError,
-    ValidationError,
-)
-from .formats import FormatName
-from .model import Agent, Article, Image, Place, Rights, Subject, derive_id
-from .schemas import load_schema, schema_names
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .api import (
+        Options,
+        Outcome,
+        Session,
+        convert,
+        outcomes,
+        read,
+        validate,
+        write,
+        write_to,
+    )
+    from .canonical import make_converter
+    from .errors import (
+        DataError,
+        FieldError,
+        InternalError,
+        Issue,
+        NewsSchemaError,
+        OutputError,
+        UsageError,
+        ValidationError,
+    )
+    from .formats import FormatName
+    from .model import Agent, Article, Image, Place, Rights, Subject, derive_id
+    from .schemas import load_schema, schema_names
+
+_WHERE = {
+    **dict.fromkeys(
+        ["Options", "Outcome", "Session", "convert", "outcomes", "read", "validate", "write",
+         "write_to"],
+        "api",
+    ),
+    "make_converter": "canonical",
+    **dict.fromkeys(
+        ["DataError", "FieldError", "InternalError", "Issue", "NewsSchemaError", "OutputError",
+         "UsageError", "ValidationError"],
+        "errors",
+    ),
+    "FormatName": "formats",
+    **dict.fromkeys(
+        ["Agent", "Article", "Image", "Place", "Rights", "Subject", "derive_id"], "model"
+    ),
+    **dict.fromkeys(["load_schema", "schema_names"], "schemas"),
+}  # fmt: skip
+"""The module each public name lives in."""
 
 __all__ = [
     "Agent",
@@ -65,10 +90,19 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> str:
-    """``__version__``, read from the installed package's metadata when first asked for."""
+def __getattr__(name: str) -> Any:
+    """A public name, imported from its module when first asked for; ``__version__`` from
+    the installed package's metadata."""
     if name == "__version__":
         from importlib.metadata import version
 
         return version("newsschema")
+    if name in _WHERE:
+        value = getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
+        globals()[name] = value  # asked once: a plain attribute from now on
+        return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,52 +1,44 @@
-"""The ``newsschema`` command: a thin layer over `newsschema.api`.
+"""The ``newsschema`` command: its options and help; `newsschema.commands` does the work.
 
 Exit codes: 0 all valid, 1 invalid or unreadable input, 2 usage error, 3 a bug in
-newsschema (``--debug`` shows its traceback). Problems go to
-standard error, never as a traceback; converted text goes to standard output or a file
-written atomically.
+newsschema (``--debug`` shows its traceback). Problems go to standard error, never as a
+traceback; converted text goes to standard output or a file written atomically.
+
+This module imports click and little else, so that ``--help`` and ``--version`` answer at
+once; a command imports what it needs when it runs.
 """
 
 from __future__ import annotations
 
 import contextlib
-import functools
-import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import attrs
 import click
 
-from . import api, batch
-from .console import Console, wants_colour
-from .errors import InternalError, Issue, OutputError, UsageError, ValidationError
-from .fixtures import write_fixtures
-from .formats import FORMATS, FormatName
-from .formats import csv as csv_format
 from .limits import summary
-from .model import Article
-from .output import atomic_text
-from .reporting import REPORTERS, Batch, FileReport
-from .schemas import shipped_schemas
-from .selection import STDIN, Selection, select
-from .text import text_codec
+
+if TYPE_CHECKING:
+    from .formats import FormatName
 
 __all__ = ["main"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-
-class _Exit1(click.ClickException):
-    exit_code = 1
+_FORMAT_NAMES = ("article", "csv", "html", "jsonld", "newsml", "ninjs", "page")
+"""Every format newsschema ships, for the options' choices (a test keeps it the registry's)."""
+_READ_ONLY = ("html", "page")
+_REPORTS = ("github", "json", "junit", "text")
+"""The reporters of `newsschema.reporting` (a test keeps them equal)."""
 
 
 def _format_choice(*, writable: bool = False) -> click.Choice[FormatName]:
     """The format names a user may give; click hands back one of them, so a `FormatName`."""
-    names = [name for name, fmt in FORMATS.items() if fmt.writable or not writable]
-    return click.Choice(sorted(names), case_sensitive=False)
+    names = [name for name in _FORMAT_NAMES if not (writable and name in _READ_ONLY)]
+    return click.Choice(names, case_sensitive=False)  # type: ignore[arg-type]
 
 
 def _terminal_options(command: F) -> F:
@@ -74,28 +66,11 @@ def _terminal_options(command: F) -> F:
 
 def _text_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """``--encoding`` names a text encoding, or it is a usage error (rot13 and hex are not)."""
+    from .text import text_codec
+
     if value is not None and text_codec(value) is None:
         raise click.BadParameter(f"{value!r} is not a text encoding (like utf-8 or gb18030)")
     return value
-
-
-def _selected(
-    names: Sequence[str], format: FormatName | None, exclude: Sequence[str], *, skip_named: bool
-) -> Selection:
-    """The files a command works on; a usage error when there are none to work on."""
-    if list(names).count(STDIN) > 1:
-        raise click.UsageError("standard input (-) can be read only once")
-    selection = select(names, format=format, exclude=exclude, skip_named=skip_named)
-    if selection.missing:
-        first = selection.missing[0]
-        what = "no file matches" if set("*?[") & set(first) else "no such file:"
-        raise click.UsageError(f"{what} {first}")
-    if not selection.files:
-        skipped = (
-            f" ({len(selection.skipped)} skipped: no news format's)" if selection.skipped else ""
-        )
-        raise click.UsageError(f"no files to work on in {' '.join(names)}{skipped}")
-    return selection
 
 
 class _Newsschema(click.Group):
@@ -103,6 +78,8 @@ class _Newsschema(click.Group):
     and a bug of newsschema's (exit 3)."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        from .errors import InternalError, OutputError
+
         try:
             return super().invoke(ctx)
         except InternalError as error:
@@ -163,51 +140,7 @@ def main() -> None:
     """
 
 
-# --- convert ------------------------------------------------------------------------------
-
-
-@attrs.frozen
-class _Target:
-    """Where converted text goes: standard output, one file, or a folder of one per input."""
-
-    path: Path | None
-    folder: bool = False
-
-
-def _target(output: str | None, inputs: int, to: FormatName) -> _Target:
-    if output is None or output == STDIN:
-        target = _Target(None)
-    elif output.endswith(("/", "\\")) or Path(output).is_dir():
-        return _Target(Path(output), folder=True)
-    else:
-        target = _Target(Path(output))
-    if inputs > 1 and not FORMATS[to].many_per_file:
-        where = "standard output" if target.path is None else str(target.path)
-        raise click.UsageError(
-            f"{to} holds one article per file: {inputs} inputs cannot go to {where}; "
-            "give -o a folder (-o DIR/) for one output per input"
-        )
-    return target
-
-
-def _refuse_overwriting_inputs(names: Sequence[str], target: _Target, to: FormatName) -> None:
-    """An output that is one of the inputs would destroy it (with ``--keep-going``, its bad
-    records would vanish from their own source): a usage error, before anything is read."""
-    if target.path is None:
-        return
-    inputs = [name for name in names if name != STDIN]
-    for name in inputs:
-        output = batch.output_path(name, target.path, to) if target.folder else target.path
-        if _same_file(Path(name), output):
-            raise click.UsageError(f"-o {output} is the input {name}: it would be overwritten")
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    """Whether two names are one file (through links), or would be once `b` is written."""
-    try:
-        return os.path.samefile(a, b)
-    except OSError:  # `b` does not exist yet
-        return os.path.realpath(a) == os.path.realpath(b)
+# --- the commands -------------------------------------------------------------------------
 
 
 @main.command()
@@ -275,147 +208,10 @@ def convert(
     exclude: tuple[str, ...],
 ) -> None:
     """Convert INPUT files, folders or globs (or standard input) to another format."""
-    console = Console.for_stderr(colour=color, quiet=quiet, warnings=not no_warnings)
-    selection = _selected(inputs or (STDIN,), from_, exclude, skip_named=False)
-    names = selection.files
-    target = _target(output, len(names), to)
-    flags: dict[str, Any] = {"embed": embed, "xsd": xsd, "bom": bom}
-    options = {flag: value for flag, value in flags.items() if value}
-    for flag in options:
-        if flag not in FORMATS[to].options:
-            raise click.UsageError(f"--{flag} does not apply to {to}")
-    if datapackage and to != "csv":
-        raise click.UsageError(f"--datapackage does not apply to {to}")
-    if datapackage and (target.path is None or target.folder):
-        raise click.UsageError("--datapackage needs -o naming the one CSV file to describe")
-    if jobs > 1 and not target.folder:
-        raise click.UsageError("--jobs needs -o DIR: it converts inputs into one output each")
-    _refuse_overwriting_inputs(names, target, to)
-    for skipped in selection.skipped:
-        console.note(f"{skipped.path}: skipped: {skipped.reason}")
-    settings = _Settings(to, from_, timezone, encoding, options, keep_going)
-    if target.folder:
-        assert target.path is not None
-        converted, failed = _convert_per_file(names, target.path, settings, jobs, console)
-    else:
-        converted, failed = _convert_to_one(names, target.path, settings, console)
-        if datapackage and target.path is not None:
-            package = csv_format.datapackage(target.path.name, bom=bom)
-            with atomic_text(target.path.parent / "datapackage.json") as out:
-                out.write(json.dumps(package, ensure_ascii=False, indent=2) + "\n")
-    if len(names) > 1 or failed or selection.skipped:  # one good file needs no summary
-        left_out = f", {len(selection.skipped)} skipped" if selection.skipped else ""
-        summary = f"{converted} converted, {failed} failed{left_out}"
-        console.note(summary, "red" if failed else "green")
-    if failed:
-        sys.exit(1)
+    arguments = dict(locals())  # the options, as click gave them
+    from . import commands
 
-
-@attrs.frozen
-class _Settings:
-    """What every input of one ``convert`` is read and written with."""
-
-    to: FormatName
-    from_: FormatName | None
-    timezone: str | None
-    encoding: str | None
-    options: dict[str, Any]
-    keep_going: bool
-
-
-def _convert_to_one(
-    names: Sequence[str], output: Path | None, settings: _Settings, console: Console
-) -> tuple[int, int]:
-    """Every input's articles into one stream: standard output or one file."""
-    read = functools.partial(
-        batch.outcomes_of,
-        format=settings.from_,
-        timezone=settings.timezone,
-        encoding=settings.encoding,
-    )
-    failed = converted = 0
-
-    def good_articles(advance: Callable[[int], None]) -> Iterator[Article]:
-        nonlocal failed
-        for name in names:
-            for outcome in read(name):
-                console.issues(name, outcome.issues)
-                if outcome.article is None:
-                    failed += 1
-                    if not settings.keep_going:
-                        raise _Exit1("nothing written: fix the input, or pass --keep-going")
-                else:
-                    yield outcome.article
-            advance(1)
-
-    to, options = settings.to, settings.options
-    try:
-        with console.progress(len(names), "converting") as advance:
-            everything = good_articles(advance)
-            if FORMATS[to].stream is not None:  # row by row, in constant memory
-                with atomic_text(output, spool=not settings.keep_going) as out:
-                    converted = api.write_to(everything, to, out, **options)
-            else:
-                articles = list(everything)
-                if articles:
-                    text = api.write(articles, to, **options)
-                    with atomic_text(output) as out:
-                        out.write(text)
-                    converted = len(articles)
-    except ValidationError as error:
-        console.issues("output", error.issues)
-        console.note(f"0 converted, {failed + 1} failed", "red")
-        raise _Exit1("nothing written: the output failed its check") from None
-    except _Exit1:
-        console.note(f"0 converted, {failed} failed", "red")
-        raise
-    except UsageError as error:
-        raise click.UsageError(str(error)) from None
-    return converted, failed
-
-
-def _convert_per_file(
-    names: Sequence[str], output: Path, settings: _Settings, jobs: int, console: Console
-) -> tuple[int, int]:
-    """One output file per input in `output`, by `jobs` processes; reports in input order."""
-    targets: dict[Path, str] = {}
-    for name in names:
-        target = batch.output_path(name, output, settings.to)
-        if target in targets:
-            raise click.UsageError(
-                f"{targets[target]} and {name} would both be written to {target}"
-            )
-        targets[target] = name
-    results = batch.convert_files(
-        names,
-        jobs=jobs,
-        to=settings.to,
-        directory=output,
-        format=settings.from_,
-        timezone=settings.timezone,
-        encoding=settings.encoding,
-        options=settings.options,
-        keep_going=settings.keep_going,
-    )
-    converted = failed = 0
-    unwritten = False
-    try:
-        with console.progress(len(names), "converting") as advance:
-            for result in results:
-                console.issues(result.path, result.issues)
-                console.issues(result.path, result.output_issues)
-                converted += result.converted
-                failed += result.failed
-                unwritten = unwritten or (result.bad_records and not settings.keep_going)
-                advance(1)
-    except UsageError as error:
-        raise click.UsageError(str(error)) from None
-    if unwritten:
-        console.note("files with bad records were not converted; pass --keep-going", "red")
-    return converted, failed
-
-
-# --- validate -----------------------------------------------------------------------------
+    commands.convert(**arguments)
 
 
 @main.command()
@@ -423,7 +219,7 @@ def _convert_per_file(
 @click.option("--format", "format", type=_format_choice(), help="Format of every FILE.")
 @click.option(
     "--report",
-    type=click.Choice(sorted(REPORTERS)),
+    type=click.Choice(_REPORTS),
     default="text",
     show_default=True,
     help="How to report: text for people, json, github (annotations), junit (GitLab, Jenkins).",
@@ -455,42 +251,10 @@ def validate(
     Folders and globs take the files with a format's extension whose content is news (or
     not even well-formed); well-formed files of no news format are skipped and counted.
     """
-    console = Console.for_stderr(colour=color, quiet=quiet, warnings=not no_warnings)
-    selection = select(files, format=format, exclude=exclude)
-    if not selection.files and not selection.missing:
-        _selected(files, format, exclude, skip_named=True)  # says why there is nothing to check
-    try:
-        with console.progress(len(selection.files), "validating") as advance:
-            reports = batch.check_files(
-                selection.files,
-                format,
-                timezone=timezone,
-                encoding=encoding,
-                jobs=jobs,
-                progress=advance,
-            )
-    except UsageError as error:
-        raise click.UsageError(str(error)) from None
-    absent = [_missing_report(name) for name in selection.missing]
-    found = Batch(files=(*reports, *absent), skipped=selection.skipped)
-    if no_warnings or quiet:
-        found = found.without_warnings()
-    reporter = REPORTERS[report](colour=wants_colour(color, sys.stdout), quiet=quiet)
-    reporter.report(found, sys.stdout)
-    if selection.missing:
-        _selected(files, format, exclude, skip_named=True)  # the usage error, after the report
-    if not found.valid:
-        sys.exit(1)
+    arguments = dict(locals())  # the options, as click gave them
+    from . import commands
 
-
-def _missing_report(name: str) -> FileReport:
-    glob = bool(set("*?[") & set(name))
-    message = "no file matches this pattern" if glob else "no such file"
-    issue = Issue(stage="parse", format="", path="", message=message)
-    return FileReport(path=name, format=None, issues=(issue,))
-
-
-# --- fixtures and schema ------------------------------------------------------------------
+    commands.validate(**arguments)
 
 
 @main.command()
@@ -506,9 +270,9 @@ def _missing_report(name: str) -> FileReport:
 )
 def fixtures(directory: Path, count: int, seed: int, formats: tuple[FormatName, ...]) -> None:
     """Write COUNT realistic, valid test articles into DIRECTORY, with manifest.json."""
-    manifest = write_fixtures(directory, count, seed, formats)
-    files = sum(len(entry["files"]) for entry in manifest["articles"])
-    click.echo(f"{files} files for {count} articles in {directory}", err=True)
+    from . import commands
+
+    commands.fixtures(directory, count, seed, formats)
 
 
 @main.command()
@@ -520,13 +284,6 @@ def schema(name: str, list_: bool) -> None:
     JSON Schemas, the XML Schemas of NewsML-G2 output, the CSV Table Schema and the
     schema of validate's JSON report; --list names them all.
     """
-    shipped = {entry.name: entry for entry in shipped_schemas()}
-    if list_:
-        width = max(map(len, shipped))
-        for entry in shipped.values():
-            click.echo(f"{entry.name:<{width}}  {entry.kind:<12}  {entry.path.name}")
-        return
-    if name not in shipped:
-        known = ", ".join(shipped)
-        raise click.UsageError(f"unknown schema {name!r}; shipped schemas: {known}")
-    click.echo(shipped[name].path.read_text(encoding="utf-8"), nl=False)
+    from . import commands
+
+    commands.schema(name, list_)

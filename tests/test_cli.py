@@ -451,3 +451,42 @@ def test_a_writer_bug_is_an_internal_error_in_worker_processes_too(
     assert result.exit_code == 3, result.stderr
     assert "internal error writing ninjs" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# --- help without the weight ---------------------------------------------------------------
+
+
+def test_the_options_name_every_registered_format_and_reporter() -> None:
+    from newsschema import cli
+    from newsschema.formats import FORMATS
+    from newsschema.reporting import REPORTERS
+
+    assert sorted(cli._FORMAT_NAMES) == sorted(FORMATS)
+    assert sorted(cli._READ_ONLY) == sorted(n for n, f in FORMATS.items() if not f.writable)
+    assert sorted(cli._REPORTS) == sorted(REPORTERS)
+
+
+_LOADED_BY_HELP = """
+import sys
+from newsschema.cli import main
+try:
+    main([sys.argv[1]], prog_name="newsschema")
+except SystemExit:
+    pass
+heavy = ["newsschema.api", "newsschema.formats", "jsonschema", "jsonschema_rs", "lxml",
+         "attrs", "cattrs", "charset_normalizer", "orjson", "referencing"]
+print(" ".join(name for name in heavy if name in sys.modules))
+"""
+
+
+@pytest.mark.parametrize("flag", ["--help", "--version"])
+def test_help_and_version_load_no_format_and_no_validator(flag: str) -> None:
+    """What makes ``newsschema --help`` answer at once: nothing but click is imported."""
+    done = subprocess.run(
+        [sys.executable, "-c", _LOADED_BY_HELP, flag],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert done.stdout.split("\n")[-2] == ""

@@ -1,0 +1,337 @@
+"""What each command does, behind the command line's options (`newsschema.cli`).
+
+Kept apart from the options so that ``newsschema --help`` and ``--version`` import only
+click: everything here — the formats, the schemas, the validators — is imported when a
+command runs.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+import click
+
+from . import api, batch
+from .console import Console, wants_colour
+from .errors import Issue, UsageError, ValidationError
+from .fixtures import write_fixtures
+from .formats import FORMATS, FormatName
+from .formats import csv as csv_format
+from .model import Article
+from .output import atomic_text
+from .reporting import REPORTERS, Batch, FileReport
+from .schemas import shipped_schemas
+from .selection import STDIN, Selection, select
+
+__all__ = ["convert", "fixtures", "schema", "validate"]
+
+
+class _Exit1(click.ClickException):
+    exit_code = 1
+
+
+def _selected(
+    names: Sequence[str], format: FormatName | None, exclude: Sequence[str], *, skip_named: bool
+) -> Selection:
+    """The files a command works on; a usage error when there are none to work on."""
+    if list(names).count(STDIN) > 1:
+        raise click.UsageError("standard input (-) can be read only once")
+    selection = select(names, format=format, exclude=exclude, skip_named=skip_named)
+    if selection.missing:
+        first = selection.missing[0]
+        what = "no file matches" if set("*?[") & set(first) else "no such file:"
+        raise click.UsageError(f"{what} {first}")
+    if not selection.files:
+        skipped = (
+            f" ({len(selection.skipped)} skipped: no news format's)" if selection.skipped else ""
+        )
+        raise click.UsageError(f"no files to work on in {' '.join(names)}{skipped}")
+    return selection
+
+
+# --- convert ------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Target:
+    """Where converted text goes: standard output, one file, or a folder of one per input."""
+
+    path: Path | None
+    folder: bool = False
+
+
+def _target(output: str | None, inputs: int, to: FormatName) -> _Target:
+    if output is None or output == STDIN:
+        target = _Target(None)
+    elif output.endswith(("/", "\\")) or Path(output).is_dir():
+        return _Target(Path(output), folder=True)
+    else:
+        target = _Target(Path(output))
+    if inputs > 1 and not FORMATS[to].many_per_file:
+        where = "standard output" if target.path is None else str(target.path)
+        raise click.UsageError(
+            f"{to} holds one article per file: {inputs} inputs cannot go to {where}; "
+            "give -o a folder (-o DIR/) for one output per input"
+        )
+    return target
+
+
+def _refuse_overwriting_inputs(names: Sequence[str], target: _Target, to: FormatName) -> None:
+    """An output that is one of the inputs would destroy it (with ``--keep-going``, its bad
+    records would vanish from their own source): a usage error, before anything is read."""
+    if target.path is None:
+        return
+    inputs = [name for name in names if name != STDIN]
+    for name in inputs:
+        output = batch.output_path(name, target.path, to) if target.folder else target.path
+        if _same_file(Path(name), output):
+            raise click.UsageError(f"-o {output} is the input {name}: it would be overwritten")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two names are one file (through links), or would be once `b` is written."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # `b` does not exist yet
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def convert(
+    inputs: tuple[str, ...],
+    to: FormatName,
+    from_: FormatName | None,
+    output: str | None,
+    timezone: str | None,
+    encoding: str | None,
+    embed: bool,
+    xsd: str | None,
+    bom: bool,
+    datapackage: bool,
+    keep_going: bool,
+    jobs: int,
+    color: bool | None,
+    quiet: bool,
+    no_warnings: bool,
+    exclude: tuple[str, ...],
+) -> None:
+    """``newsschema convert``: see its help."""
+    console = Console.for_stderr(colour=color, quiet=quiet, warnings=not no_warnings)
+    selection = _selected(inputs or (STDIN,), from_, exclude, skip_named=False)
+    names = selection.files
+    target = _target(output, len(names), to)
+    flags: dict[str, Any] = {"embed": embed, "xsd": xsd, "bom": bom}
+    options = {flag: value for flag, value in flags.items() if value}
+    for flag in options:
+        if flag not in FORMATS[to].options:
+            raise click.UsageError(f"--{flag} does not apply to {to}")
+    if datapackage and to != "csv":
+        raise click.UsageError(f"--datapackage does not apply to {to}")
+    if datapackage and (target.path is None or target.folder):
+        raise click.UsageError("--datapackage needs -o naming the one CSV file to describe")
+    if jobs > 1 and not target.folder:
+        raise click.UsageError("--jobs needs -o DIR: it converts inputs into one output each")
+    _refuse_overwriting_inputs(names, target, to)
+    for skipped in selection.skipped:
+        console.note(f"{skipped.path}: skipped: {skipped.reason}")
+    settings = _Settings(to, from_, timezone, encoding, options, keep_going)
+    if target.folder:
+        assert target.path is not None
+        converted, failed = _convert_per_file(names, target.path, settings, jobs, console)
+    else:
+        converted, failed = _convert_to_one(names, target.path, settings, console)
+        if datapackage and target.path is not None:
+            package = csv_format.datapackage(target.path.name, bom=bom)
+            with atomic_text(target.path.parent / "datapackage.json") as out:
+                out.write(json.dumps(package, ensure_ascii=False, indent=2) + "\n")
+    if len(names) > 1 or failed or selection.skipped:  # one good file needs no summary
+        left_out = f", {len(selection.skipped)} skipped" if selection.skipped else ""
+        summary = f"{converted} converted, {failed} failed{left_out}"
+        console.note(summary, "red" if failed else "green")
+    if failed:
+        sys.exit(1)
+
+
+@attrs.frozen
+class _Settings:
+    """What every input of one ``convert`` is read and written with."""
+
+    to: FormatName
+    from_: FormatName | None
+    timezone: str | None
+    encoding: str | None
+    options: dict[str, Any]
+    keep_going: bool
+
+
+def _convert_to_one(
+    names: Sequence[str], output: Path | None, settings: _Settings, console: Console
+) -> tuple[int, int]:
+    """Every input's articles into one stream: standard output or one file."""
+    read = functools.partial(
+        batch.outcomes_of,
+        format=settings.from_,
+        timezone=settings.timezone,
+        encoding=settings.encoding,
+    )
+    failed = converted = 0
+
+    def good_articles(advance: Callable[[int], None]) -> Iterator[Article]:
+        nonlocal failed
+        for name in names:
+            for outcome in read(name):
+                console.issues(name, outcome.issues)
+                if outcome.article is None:
+                    failed += 1
+                    if not settings.keep_going:
+                        raise _Exit1("nothing written: fix the input, or pass --keep-going")
+                else:
+                    yield outcome.article
+            advance(1)
+
+    to, options = settings.to, settings.options
+    try:
+        with console.progress(len(names), "converting") as advance:
+            everything = good_articles(advance)
+            if FORMATS[to].stream is not None:  # row by row, in constant memory
+                with atomic_text(output, spool=not settings.keep_going) as out:
+                    converted = api.write_to(everything, to, out, **options)
+            else:
+                articles = list(everything)
+                if articles:
+                    text = api.write(articles, to, **options)
+                    with atomic_text(output) as out:
+                        out.write(text)
+                    converted = len(articles)
+    except ValidationError as error:
+        console.issues("output", error.issues)
+        console.note(f"0 converted, {failed + 1} failed", "red")
+        raise _Exit1("nothing written: the output failed its check") from None
+    except _Exit1:
+        console.note(f"0 converted, {failed} failed", "red")
+        raise
+    except UsageError as error:
+        raise click.UsageError(str(error)) from None
+    return converted, failed
+
+
+def _convert_per_file(
+    names: Sequence[str], output: Path, settings: _Settings, jobs: int, console: Console
+) -> tuple[int, int]:
+    """One output file per input in `output`, by `jobs` processes; reports in input order."""
+    targets: dict[Path, str] = {}
+    for name in names:
+        target = batch.output_path(name, output, settings.to)
+        if target in targets:
+            raise click.UsageError(
+                f"{targets[target]} and {name} would both be written to {target}"
+            )
+        targets[target] = name
+    results = batch.convert_files(
+        names,
+        jobs=jobs,
+        to=settings.to,
+        directory=output,
+        format=settings.from_,
+        timezone=settings.timezone,
+        encoding=settings.encoding,
+        options=settings.options,
+        keep_going=settings.keep_going,
+    )
+    converted = failed = 0
+    unwritten = False
+    try:
+        with console.progress(len(names), "converting") as advance:
+            for result in results:
+                console.issues(result.path, result.issues)
+                console.issues(result.path, result.output_issues)
+                converted += result.converted
+                failed += result.failed
+                unwritten = unwritten or (result.bad_records and not settings.keep_going)
+                advance(1)
+    except UsageError as error:
+        raise click.UsageError(str(error)) from None
+    if unwritten:
+        console.note("files with bad records were not converted; pass --keep-going", "red")
+    return converted, failed
+
+
+# --- validate -----------------------------------------------------------------------------
+
+
+def validate(
+    files: tuple[str, ...],
+    format: FormatName | None,
+    report: str,
+    timezone: str | None,
+    encoding: str | None,
+    jobs: int,
+    color: bool | None,
+    quiet: bool,
+    no_warnings: bool,
+    exclude: tuple[str, ...],
+) -> None:
+    """``newsschema validate``: see its help."""
+    console = Console.for_stderr(colour=color, quiet=quiet, warnings=not no_warnings)
+    selection = select(files, format=format, exclude=exclude)
+    if not selection.files and not selection.missing:
+        _selected(files, format, exclude, skip_named=True)  # says why there is nothing to check
+    try:
+        with console.progress(len(selection.files), "validating") as advance:
+            reports = batch.check_files(
+                selection.files,
+                format,
+                timezone=timezone,
+                encoding=encoding,
+                jobs=jobs,
+                progress=advance,
+            )
+    except UsageError as error:
+        raise click.UsageError(str(error)) from None
+    absent = [_missing_report(name) for name in selection.missing]
+    found = Batch(files=(*reports, *absent), skipped=selection.skipped)
+    if no_warnings or quiet:
+        found = found.without_warnings()
+    reporter = REPORTERS[report](colour=wants_colour(color, sys.stdout), quiet=quiet)
+    reporter.report(found, sys.stdout)
+    if selection.missing:
+        _selected(files, format, exclude, skip_named=True)  # the usage error, after the report
+    if not found.valid:
+        sys.exit(1)
+
+
+def _missing_report(name: str) -> FileReport:
+    glob = bool(set("*?[") & set(name))
+    message = "no file matches this pattern" if glob else "no such file"
+    issue = Issue(stage="parse", format="", path="", message=message)
+    return FileReport(path=name, format=None, issues=(issue,))
+
+
+# --- fixtures and schema ------------------------------------------------------------------
+
+
+def fixtures(directory: Path, count: int, seed: int, formats: tuple[FormatName, ...]) -> None:
+    """``newsschema fixtures``: see its help."""
+    manifest = write_fixtures(directory, count, seed, formats)
+    files = sum(len(entry["files"]) for entry in manifest["articles"])
+    click.echo(f"{files} files for {count} articles in {directory}", err=True)
+
+
+def schema(name: str, list_: bool) -> None:
+    """``newsschema schema``: see its help."""
+    shipped = {entry.name: entry for entry in shipped_schemas()}
+    if list_:
+        width = max(map(len, shipped))
+        for entry in shipped.values():
+            click.echo(f"{entry.name:<{width}}  {entry.kind:<12}  {entry.path.name}")
+        return
+    if name not in shipped:
+        known = ", ".join(shipped)
+        raise click.UsageError(f"unknown schema {name!r}; shipped schemas: {known}")
+    click.echo(shipped[name].path.read_text(encoding="utf-8"), nl=False)
