@@ -82,9 +82,6 @@ class Options(TypedDict, total=False):
     """csv: start with a UTF-8 byte order mark."""
 
 
-_FORMAT_OPTIONS = frozenset(name for fmt in FORMATS.values() for name in fmt.options)
-
-
 @attrs.frozen
 class Outcome:
     """One record's result: an article, or the issues that stopped it."""
@@ -120,8 +117,9 @@ class Session:
         **unknown: Any,
     ) -> Context:
         """The options of one call; `check=False` skips the three schema checks."""
-        if set(unknown) - _FORMAT_OPTIONS:
-            strange = ", ".join(sorted(set(unknown) - _FORMAT_OPTIONS))
+        known = {name for fmt in FORMATS.values() for name in fmt.options}
+        if set(unknown) - known:
+            strange = ", ".join(sorted(set(unknown) - known))
             raise UsageError(f"unknown option(s): {strange}")
         if encoding is not None and text_codec(encoding) is None:
             raise UsageError(f"unknown encoding {encoding!r}: give a text encoding like gb18030")

@@ -28,17 +28,43 @@ __all__ = ["main"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-_FORMAT_NAMES = ("article", "csv", "html", "jsonld", "newsml", "ninjs", "page")
-"""Every format newsschema ships, for the options' choices (a test keeps it the registry's)."""
-_READ_ONLY = ("html", "page")
 _REPORTS = ("github", "json", "junit", "text")
 """The reporters of `newsschema.reporting` (a test keeps them equal)."""
 
 
-def _format_choice(*, writable: bool = False) -> click.Choice[FormatName]:
-    """The format names a user may give; click hands back one of them, so a `FormatName`."""
-    names = [name for name in _FORMAT_NAMES if not (writable and name in _READ_ONLY)]
-    return click.Choice(names, case_sensitive=False)  # type: ignore[arg-type]
+if TYPE_CHECKING:
+    _Choice = click.Choice[str]
+else:
+    _Choice = click.Choice  # generic only from click 8.2
+
+
+class _FormatChoice(_Choice):
+    """The registered format names, looked up when first needed (``--help`` of the whole
+    command needs none): newsschema's own and installed plug-ins'."""
+
+    def __init__(self, *, writable: bool) -> None:
+        self._writable = writable
+        self._names: tuple[str, ...] | None = None
+        super().__init__((), case_sensitive=False)
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        if self._names is None:
+            from .plugins import READ_ONLY, format_names
+
+            names = format_names()
+            self._names = tuple(n for n in names if not (self._writable and n in READ_ONLY))
+        return self._names
+
+    @choices.setter
+    def choices(self, value: object) -> None:
+        """click.Choice sets its choices when it is made; these are found later."""
+
+
+def _format_choice(*, writable: bool = False) -> _FormatChoice:
+    """The format names a user may give (click hands back one of them: typed `FormatName`
+    below, which names newsschema's own; a plug-in's name passes as well)."""
+    return _FormatChoice(writable=writable)
 
 
 def _terminal_options(command: F) -> F:

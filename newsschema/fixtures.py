@@ -17,7 +17,7 @@ import random
 from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from .api import write
 from .formats import FORMATS, FormatName
@@ -198,7 +198,8 @@ def write_fixtures(
     Every file is written atomically and the manifest last, so a run that fails (a full
     disk: `OutputError`) leaves whole files and no manifest claiming them.
     """
-    names = list(formats) or sorted(name for name, fmt in FORMATS.items() if fmt.writable)
+    writable = sorted(name for name, fmt in FORMATS.items() if fmt.writable)
+    names = list(formats) or cast(list[FormatName], writable)  # plug-ins' names too
     entries = []
     for number, article in enumerate(generate(count, seed)):
         files: dict[str, str] = {}

@@ -47,7 +47,7 @@ def parse_timezone(value: str | tzinfo | None) -> tzinfo | None:
 def format_by_name(name: str) -> Format:
     """The registered format called `name` (any string: this is where names are checked)."""
     try:
-        return FORMATS[name]  # type: ignore[index]
+        return FORMATS[name]
     except KeyError:
         raise UsageError(f"unknown format {name!r}; known formats: {', '.join(FORMATS)}") from None
 

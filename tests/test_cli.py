@@ -457,13 +457,24 @@ def test_a_writer_bug_is_an_internal_error_in_worker_processes_too(
 
 
 def test_the_options_name_every_registered_format_and_reporter() -> None:
-    from newsschema import cli
+    from newsschema import cli, plugins
     from newsschema.formats import FORMATS
     from newsschema.reporting import REPORTERS
 
-    assert sorted(cli._FORMAT_NAMES) == sorted(FORMATS)
-    assert sorted(cli._READ_ONLY) == sorted(n for n, f in FORMATS.items() if not f.writable)
+    assert plugins.format_names() == list(FORMATS)
+    assert {n for n in plugins.BUILT_IN if not FORMATS[n].writable} == plugins.READ_ONLY
     assert sorted(cli._REPORTS) == sorted(REPORTERS)
+    help_text = cli_runner().invoke(main, ["convert", "--help"]).stdout
+    assert "--to [article|csv|jsonld|newsml|ninjs]" in help_text
+
+
+def test_pyproject_publishes_every_format_newsschema_ships() -> None:
+    from newsschema import plugins
+
+    tomllib = pytest.importorskip("tomllib" if sys.version_info >= (3, 11) else "tomli")
+    project = tomllib.loads((FIXTURES.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    published = project["project"]["entry-points"][plugins.ENTRY_POINTS]
+    assert published == dict(plugins.BUILT_IN)
 
 
 _LOADED_BY_HELP = """

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from newsschema.formats import FORMATS
+from newsschema.plugins import BUILT_IN
 
 from .conftest import ROOT
 
@@ -18,7 +19,7 @@ def blocks(language: str) -> list[str]:
 
 
 def test_python_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
-    (example,) = blocks("python")
+    (example,) = [block for block in blocks("python") if "newsschema.read(" in block]
     exec(compile(example, "README.md", "exec"), {})
     printed = capsys.readouterr().out
     assert '"headline": "新乡市平原示范区:汇聚群防能量"' in printed
@@ -41,3 +42,16 @@ def test_main_command_runs_the_seed_page_through_every_writable_format() -> None
     assert loop is not None
     writable = sorted(name for name, fmt in FORMATS.items() if fmt.writable)
     assert sorted(loop[1].split()) == writable
+
+
+def test_the_format_table_has_a_row_per_format_with_its_extensions() -> None:
+    """The table lists every format newsschema ships, each with the extensions it claims."""
+    rows = {
+        cells[1].strip(" `"): cells[2]
+        for line in README.splitlines()
+        if line.startswith("| `") and len(cells := line.split("|")) > 5
+    }
+    for name in BUILT_IN:
+        assert name in rows, name
+        extensions = [e.strip(" `") for e in rows[name].split(",")]
+        assert extensions == list(FORMATS[name].extensions), name
