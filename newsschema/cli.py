@@ -215,29 +215,11 @@ def main() -> None:
     help="Processes, for one output per input (-o DIR).",
 )
 @_terminal_options
-def convert(
-    inputs: tuple[str, ...],
-    to: FormatName,
-    from_: FormatName | None,
-    output: str | None,
-    timezone: str | None,
-    encoding: str | None,
-    embed: bool,
-    xsd: str | None,
-    bom: bool,
-    datapackage: bool,
-    keep_going: bool,
-    jobs: int,
-    color: bool | None,
-    quiet: bool,
-    no_warnings: bool,
-    exclude: tuple[str, ...],
-) -> None:
+def convert(**options: Any) -> None:
     """Convert INPUT files, folders or globs (or standard input) to another format."""
-    arguments = dict(locals())  # the options, as click gave them
     from . import commands
 
-    commands.convert(**arguments)
+    commands.convert(**options)
 
 
 @main.command()
@@ -260,27 +242,15 @@ def convert(
     "--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 256), help="Processes."
 )
 @_terminal_options
-def validate(
-    files: tuple[str, ...],
-    format: FormatName | None,
-    report: str,
-    timezone: str | None,
-    encoding: str | None,
-    jobs: int,
-    color: bool | None,
-    quiet: bool,
-    no_warnings: bool,
-    exclude: tuple[str, ...],
-) -> None:
+def validate(**options: Any) -> None:
     """Check FILES, folders or globs; exit 1 if any is invalid.
 
     Folders and globs take the files with a format's extension whose content is news (or
     not even well-formed); well-formed files of no news format are skipped and counted.
     """
-    arguments = dict(locals())  # the options, as click gave them
     from . import commands
 
-    commands.validate(**arguments)
+    commands.validate(**options)
 
 
 @main.command()

@@ -11,13 +11,13 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from ..canonical import pointer, structure_valid
+from ..canonical import pointer
 from ..errors import Issue
 from ..jsontext import dumps, loads, locate, parse_issue
 from ..limits import MAX_DOCUMENT_BYTES
 from ..model import Article
 from ..text import bounded_lines, lines
-from .base import Context, Format, Parsed
+from .base import Context, Format, Parsed, canonical_article
 
 __all__ = ["FORMAT"]
 
@@ -67,13 +67,6 @@ def parse_lines(lines: Iterable[str]) -> Iterator[Parsed]:
             yield Parsed(issues=[parse_issue(error, NAME, line_offset=number - 1)], line=number)
 
 
-def to_article(document: Any, context: Context) -> Article:
-    if context.check:  # the canonical schema has passed it: no need to check it again
-        return structure_valid(document)
-    article: Article = context.converter.structure(document, Article)
-    return article
-
-
 def from_article(article: Article, context: Context) -> Any:
     return context.converter.unstructure(article)
 
@@ -95,7 +88,7 @@ FORMAT = Format(
     description="canonical article JSON (JSON Lines for many)",
     sniff=sniff,
     parse=parse,
-    to_article=to_article,
+    to_article=canonical_article,
     from_article=from_article,
     serialise=serialise,
     input_schema="article",

@@ -22,14 +22,13 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
-from ..canonical import structure_valid
 from ..errors import DataError, Issue
 from ..jsontext import JSONInputError, loads
 from ..limits import MAX_DOCUMENT_BYTES, MAX_NUMBER_CHARS
 from ..model import Article
 from ..text import bounded_lines
 from ..validation import MAX_ISSUES, shown
-from .base import Context, Format, Parsed
+from .base import Context, Format, Parsed, canonical_article
 
 __all__ = ["COLUMNS", "FORMAT", "datapackage", "table_schema", "write_rows"]
 
@@ -331,13 +330,6 @@ def _parse_rows(stream: Iterable[str]) -> Iterator[Parsed]:
         yield Parsed(document=document, issues=issues, base=base, line=line)
 
 
-def to_article(document: dict[str, Any], context: Context) -> Article:
-    if context.check:  # the canonical schema has passed it: no need to check it again
-        return structure_valid(document)
-    article: Article = context.converter.structure(document, Article)
-    return article
-
-
 class _Row(dict[str, str]):
     """A row, with the canonical document it was flattened from."""
 
@@ -434,7 +426,7 @@ FORMAT = Format(
     description="one row per article, with a Frictionless Table Schema",
     sniff=sniff,
     parse=parse,
-    to_article=to_article,
+    to_article=canonical_article,
     from_article=from_article,
     serialise=serialise,
     input_schema="article",
