@@ -91,12 +91,11 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """A public name, imported from its module when first asked for; ``__version__`` from
-    the installed package's metadata."""
+    """A public name, imported from its module when first asked for."""
     if name == "__version__":
-        from importlib.metadata import version
+        from ._version import __version__
 
-        return version("newsschema")
+        return __version__
     if name in _WHERE:
         value = getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
         globals()[name] = value  # asked once: a plain attribute from now on

@@ -14,11 +14,11 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from ._version import __version__
 from .limits import summary
 
 if TYPE_CHECKING:
@@ -148,7 +148,7 @@ def _remember_debug(ctx: click.Context, param: click.Parameter, value: bool) -> 
     context_settings={"help_option_names": ["-h", "--help"]},
     epilog='\b\nLimits (see the README\'s "Limits and guarantees"):\n' + summary(),
 )
-@click.version_option(package_name="newsschema")
+@click.version_option(__version__, prog_name="newsschema")
 @click.option(
     "--debug",
     is_flag=True,
@@ -254,7 +254,7 @@ def validate(**options: Any) -> None:
 
 
 @main.command()
-@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("directory", type=click.Path(file_okay=False))
 @click.option("--count", default=10, show_default=True, type=click.IntRange(1, 100_000))
 @click.option("--seed", default=0, show_default=True, type=int, help="Same seed, same bytes.")
 @click.option(
@@ -264,7 +264,7 @@ def validate(**options: Any) -> None:
     type=_format_choice(writable=True),
     help="A format to write (repeat it; default: every writable format).",
 )
-def fixtures(directory: Path, count: int, seed: int, formats: tuple[FormatName, ...]) -> None:
+def fixtures(directory: str, count: int, seed: int, formats: tuple[FormatName, ...]) -> None:
     """Write COUNT realistic, valid test articles into DIRECTORY, with manifest.json."""
     from . import commands
 

@@ -316,9 +316,9 @@ def _missing_report(name: str) -> FileReport:
 # --- fixtures and schema ------------------------------------------------------------------
 
 
-def fixtures(directory: Path, count: int, seed: int, formats: tuple[FormatName, ...]) -> None:
+def fixtures(directory: str, count: int, seed: int, formats: tuple[FormatName, ...]) -> None:
     """``newsschema fixtures``: see its help."""
-    manifest = write_fixtures(directory, count, seed, formats)
+    manifest = write_fixtures(Path(directory), count, seed, formats)
     files = sum(len(entry["files"]) for entry in manifest["articles"])
     click.echo(f"{files} files for {count} articles in {directory}", err=True)
 

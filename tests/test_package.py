@@ -41,7 +41,8 @@ def _noxfile_pythons() -> list[str]:
 
 def test_version_comes_from_the_package_metadata() -> None:
     version = importlib.metadata.version("newsschema")
-    assert newsschema.__version__ == version == PYPROJECT["project"]["version"]
+    assert newsschema.__version__ == version
+    assert PYPROJECT["project"]["dynamic"] == ["version"]  # written once: newsschema/_version.py
     result = cli_runner().invoke(main, ["--version"])
     assert result.exit_code == 0
     assert result.stdout.strip().endswith(f"version {version}")
