@@ -12,13 +12,14 @@ import functools
 import json
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
 from .errors import UsageError
+
+if TYPE_CHECKING:
+    from referencing import Registry
 
 __all__ = [
     "ShippedSchema",
@@ -94,8 +95,12 @@ def load_schema(name: str) -> Mapping[str, Any]:
 def registry() -> Registry[Any]:
     """Every bundled schema under its ``$id``, so ``$ref`` between them never leaves the disk.
 
-    Retrieval of any other URI fails instead of fetching it.
+    Retrieval of any other URI fails instead of fetching it. (python-jsonschema's; the
+    `referencing` library is imported only when a failure is explained.)
     """
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
     resources = [
         (str(schema["$id"]), Resource.from_contents(schema, default_specification=DRAFT202012))
         for schema in map(load_schema, schema_names())

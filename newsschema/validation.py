@@ -10,18 +10,20 @@ it), which is what makes the shortcut safe.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import jsonschema_rs
-from jsonschema.exceptions import relevance
 
 from . import limits
 from .canonical import pointer
 from .errors import Issue, Stage
-from .schemas import load_schema, registry
+from .schemas import load_schema, registry, schema_names
+
+if TYPE_CHECKING:  # python-jsonschema is imported when there is a failure to explain
+    import jsonschema
 
 __all__ = ["MAX_ISSUES", "Validator", "Validators", "shown"]
 
@@ -30,27 +32,32 @@ MAX_ISSUES = limits.MAX_ISSUES
 is one mistake made 200,000 times, and listing (and locating) each took minutes."""
 _SHOWN = 80
 
-_PythonValidator = jsonschema.Draft202012Validator
-
 
 class Validator:
-    """One schema, compiled for both engines."""
+    """One schema, compiled for both engines.
 
-    def __init__(self, schema: Mapping[str, Any]) -> None:
-        _PythonValidator.check_schema(schema)
+    The fast engine is built at once; python-jsonschema, which explains failures, when
+    the first failure comes. `checked` says the schema is known to be a valid 2020-12
+    schema (the shipped ones are, and the tests say so): checking it again cost every
+    command tens of milliseconds.
+    """
+
+    def __init__(self, schema: Mapping[str, Any], *, checked: bool = False) -> None:
+        if not checked:
+            _python_validator().check_schema(schema)
         self.schema = schema
-        self._explainer = _PythonValidator(
-            schema, registry=registry(), format_checker=_PythonValidator.FORMAT_CHECKER
-        )
         self._fast = jsonschema_rs.validator_for(
             dict(schema),
             validate_formats=True,
             ignore_unknown_formats=False,
             offline=True,
-            registry=jsonschema_rs.Registry(
-                [(uri, resource.contents) for uri, resource in registry().items()]
-            ),
+            registry=_fast_registry(),
         )
+
+    @functools.cached_property
+    def _explainer(self) -> jsonschema.Draft202012Validator:
+        engine = _python_validator()
+        return engine(self.schema, registry=registry(), format_checker=engine.FORMAT_CHECKER)
 
     def is_valid(self, instance: object) -> bool:
         """The fast verdict; python-jsonschema decides when the fast engine cannot."""
@@ -80,6 +87,8 @@ class Validator:
 
     def _explain(self, instance: object) -> Iterator[tuple[str, str]]:
         """One message per location: the most specific one the schema offers."""
+        from jsonschema.exceptions import relevance
+
         seen: set[str] = set()
         for error in sorted(self._explainer.iter_errors(instance), key=relevance):
             for path, message in _located(error):
@@ -191,5 +200,18 @@ class Validators:
     def __getitem__(self, name: str) -> Validator:
         validator = self._built.get(name)
         if validator is None:
-            validator = self._built[name] = Validator(load_schema(name))
+            validator = self._built[name] = Validator(load_schema(name), checked=True)
         return validator
+
+
+def _python_validator() -> type[jsonschema.Draft202012Validator]:
+    import jsonschema
+
+    return jsonschema.Draft202012Validator
+
+
+@functools.cache
+def _fast_registry() -> jsonschema_rs.Registry:
+    """Every shipped schema under its ``$id``, for the fast engine: no network, ever."""
+    schemas = map(load_schema, schema_names())
+    return jsonschema_rs.Registry([(str(schema["$id"]), dict(schema)) for schema in schemas])
