@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
+import os
 import signal
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import attrs
@@ -83,7 +85,7 @@ def check_files(
     check = functools.partial(check_file, format=format, timezone=timezone, encoding=encoding)
     advance = progress or (lambda _: None)
     reports = []
-    for report in _in_order(check, names, jobs, largest_chunk=64):
+    for report in _in_order(check, names, jobs, largest_chunk=256):
         reports.append(report)
         advance(1)
     return reports
@@ -124,8 +126,15 @@ def _worker_signals() -> None:
     signal.signal(signal.SIGTERM, _stop)
 
 
-def _stop(signum: int, frame: object) -> None:
-    raise SystemExit(128 + signum)  # unwinds: a temporary file being written is removed
+def _stop(signum: int, frame: FrameType | None) -> None:
+    """A worker asked to stop: out of newsschema's own work it unwinds, so that a temporary
+    file being written is removed; waiting for work (inside multiprocessing's queues,
+    perhaps holding their lock) it exits at once, since unwinding there can deadlock."""
+    while frame is not None:
+        if frame.f_globals.get("__name__", "").startswith("newsschema."):
+            raise SystemExit(128 + signum)
+        frame = frame.f_back
+    os._exit(128 + signum)
 
 
 @attrs.frozen(kw_only=True)

@@ -82,7 +82,8 @@ def _deeper_than_allowed(document: Any) -> str | None:
 
 
 _LONG_NUMBER = re.compile(r"[0-9]{19}")
-"""Digits enough for an integer past 64 bits, which orjson would read as a float."""
+"""Digits enough for an integer past 64 bits, which orjson would read as a float (looked
+for only when such a float is found: the search costs more than the parse)."""
 
 
 def loads(text: str) -> Any:
@@ -93,12 +94,12 @@ def loads(text: str) -> Any:
     refuses, and says in its words what is wrong and where, and reads integers past 64
     bits exactly.
     """
-    if not _LONG_NUMBER.search(text):
-        try:
-            document = orjson.loads(text)
-        except orjson.JSONDecodeError:
-            pass
-        else:
+    try:
+        document = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        pass
+    else:
+        if not _holds_huge_float(document) or not _LONG_NUMBER.search(text):
             _check_depth(text, document)
             return document
     too_deep = f"nested deeper than {MAX_DEPTH} levels of arrays and objects"
@@ -111,6 +112,24 @@ def loads(text: str) -> Any:
         for path in _lone_surrogates(document):
             raise JSONInputError("holds a lone surrogate, which is not Unicode text", path)
     return document
+
+
+def _holds_huge_float(document: Any) -> bool:
+    """Whether a float past 64-bit integers stands anywhere in `document`: orjson reads an
+    integer literal that long as a float (the standard library reads it exactly)."""
+    stack = [document]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, float) and abs(value) >= _HUGE:
+            return True
+    return False
+
+
+_HUGE = float(2**63)
 
 
 def _check_depth(text: str, document: Any) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import fnmatch
 import glob
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -60,6 +61,8 @@ def _extension_formats(name: str) -> list[Format]:
 
 
 def _excluded(path: str, patterns: Sequence[str]) -> bool:
+    if not patterns:
+        return False
     posix = Path(path).as_posix()
     name = Path(path).name
     return any(fnmatch.fnmatchcase(posix, p) or fnmatch.fnmatchcase(name, p) for p in patterns)
@@ -79,13 +82,24 @@ def _candidates(names: Iterable[str]) -> tuple[list[tuple[str, bool]], list[str]
             if not matches:
                 missing.append(name)
         elif Path(name).is_dir():
-            inside = sorted(str(p) for p in Path(name).rglob("*") if p.is_file())
-            found.extend((path, False) for path in inside if _extension_formats(path))
+            found.extend((path, False) for path in _claimed_inside(str(Path(name))))
         elif Path(name).exists():
             found.append((name, True))
         else:
             missing.append(name)
     return found, missing
+
+
+def _claimed_inside(folder: str) -> list[str]:
+    """The files below `folder` whose extension a format claims, in name order (one
+    directory scan each, no per-file stat: a folder may hold a hundred thousand files)."""
+    endings = tuple({ext for fmt in FORMATS.values() for ext in fmt.extensions})
+    return sorted(
+        os.path.join(root, file)
+        for root, _, files in os.walk(folder)
+        for file in files
+        if file.lower().endswith(endings)
+    )
 
 
 def select(
@@ -121,7 +135,7 @@ def select(
 def _regular(path: str) -> bool:
     """Whether the file can be looked into before it is read: a pipe (``<(…)``, a FIFO)
     or standard input gives its bytes once, and they belong to the reader."""
-    return path != STDIN and Path(path).is_file()
+    return path != STDIN and os.path.isfile(path)
 
 
 _NEWS_MARKS = (

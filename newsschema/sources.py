@@ -7,6 +7,7 @@ read as it streams, so an archive of millions of articles never sits in memory.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from datetime import timedelta, timezone, tzinfo
 from pathlib import Path
@@ -57,8 +58,14 @@ def _claims(path: str | None) -> list[Format]:
     if path is None:
         return []
     name = path.lower()
+    return [fmt for ext, fmt in _by_extension() if name.endswith(ext)]
+
+
+@functools.cache
+def _by_extension() -> tuple[tuple[str, Format], ...]:
+    """Every extension a format claims, with its format, the longest first."""
     matches = [(ext, fmt) for fmt in FORMATS.values() for ext in fmt.extensions]
-    return [fmt for ext, fmt in sorted(matches, key=lambda m: -len(m[0])) if name.endswith(ext)]
+    return tuple(sorted(matches, key=lambda match: -len(match[0])))
 
 
 def guess_format(text: str, path: str | None = None) -> Format:

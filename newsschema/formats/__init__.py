@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import importlib
 import warnings
-from collections.abc import Iterator, Mapping
+from collections.abc import ItemsView, Iterator, Mapping, ValuesView
 from importlib.metadata import entry_points
 from typing import Literal
 
@@ -54,6 +54,12 @@ class _Registry(Mapping[str, Format]):
 
     def __len__(self) -> int:
         return len(self._loaded())
+
+    def values(self) -> ValuesView[Format]:
+        return self._loaded().values()  # the dict's own view: no lookup per value
+
+    def items(self) -> ItemsView[str, Format]:
+        return self._loaded().items()
 
 
 def _discover() -> dict[str, Format]:
