@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -29,15 +30,6 @@ from newsschema.fixtures import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "schemas" / "article.schema.json"
-
-
-def best(function: Callable[[], object], repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 FORMATS = ("jsonld", "ninjs", "newsml", "csv")
@@ -96,40 +88,95 @@ def conversions(label: str, articles: list[newsschema.Article], rounds: int) -> 
         print(f"  article→{name}: {(checked.ratio - 1) * 100:+.0f} %")
 
 
-def validate_files(folder: Path, count: int) -> None:
+def _wall(command: list[str], rounds: int) -> list[float]:
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=False)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def _median_ms(times: list[float]) -> str:
+    return f"{statistics.median(times) * 1000:6.0f} ms (min {min(times) * 1000:.0f})"
+
+
+def startup(rounds: int) -> None:
+    """Whole commands that do almost nothing: what a user waits for --help."""
+    command = shutil.which("newsschema") or "newsschema"
+    print(f"\nstart-up, wall time, median of {rounds} runs:")
+    floors = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "python -c 'import click'": [sys.executable, "-c", "import click"],
+    }
+    for label, argv in {
+        **floors,
+        "newsschema --help": [command, "--help"],
+        "newsschema --version": [command, "--version"],
+    }.items():
+        print(f"  {label:<28}{_median_ms(_wall(argv, rounds))}")
+
+
+def validate_files(folder: Path, count: int, rounds: int) -> None:
+    """newsschema validate against check-jsonschema on the same files, one and many."""
     files = []
     for number, text in enumerate(newsschema.write(a, "article") for a in generate(count, seed=1)):
         path = folder / f"{number:05d}.json"
         path.write_text(text, encoding="utf-8")
         files.append(str(path))
-    ours = best(
-        lambda: subprocess.run(
-            ["newsschema", "validate", *files], capture_output=True, check=False
-        ),
-    )
-    ours_jobs = best(
-        lambda: subprocess.run(
-            ["newsschema", "validate", "--jobs", "2", *files], capture_output=True, check=False
-        ),
-    )
-    theirs_command = shutil.which("check-jsonschema")
-    print(f"\nvalidating {count} article files (whole command, best of 3):")
-    print(f"  newsschema validate           {ours:7.2f} s")
-    print(f"  newsschema validate --jobs 2  {ours_jobs:7.2f} s")
-    if theirs_command:
-        theirs = best(
-            lambda: subprocess.run(
-                [theirs_command, "--schemafile", str(SCHEMA), *files],
-                capture_output=True,
-                check=False,
-            ),
-        )
-        print(
-            f"  check-jsonschema              {theirs:7.2f} s   → newsschema is "
-            f"{theirs / ours:.1f}x faster ({theirs / ours_jobs:.1f}x with --jobs 2)"
-        )
-    else:
+    ours = shutil.which("newsschema") or "newsschema"
+    theirs = shutil.which("check-jsonschema")
+    print(f"\nvalidating article files (whole command, wall time, median of {rounds}):")
+    for label, chosen in (("1 file", files[:1]), (f"{count} files", files)):
+        mine = _wall([ours, "validate", *chosen], rounds)
+        print(f"  {label:>11}: newsschema validate      {_median_ms(mine)}")
+        if len(chosen) > 1:
+            jobs = _wall([ours, "validate", "--jobs", "2", *chosen], rounds)
+            print(f"  {label:>11}: newsschema validate -j 2 {_median_ms(jobs)}")
+        if theirs:
+            other = _wall([theirs, "--schemafile", str(SCHEMA), *chosen], rounds)
+            ratio = statistics.median(other) / statistics.median(mine)
+            print(f"  {label:>11}: check-jsonschema         {_median_ms(other)}  → {ratio:.1f}x")
+    if not theirs:
         print("  check-jsonschema is not installed: pip install check-jsonschema")
+
+
+def jobs_and_throughput(folder: Path, count: int) -> None:
+    """--jobs 2 against one process, and canonical → JSON-LD per second, over `count` files."""
+    source = folder / "many"
+    source.mkdir()
+    (seed,) = newsschema.read(ROOT / "fixtures" / "seed" / "hnr-2022-04-22-xinxiang.json")
+    text = newsschema.write(seed, "article")
+    for number in range(count):
+        (source / f"{number:05d}.json").write_text(
+            text.replace(seed.id, f"urn:example:{number}", 1), encoding="utf-8"
+        )
+    ours = shutil.which("newsschema") or "newsschema"
+    print(f"\n{count} files, whole command, wall time (best of 3):")
+    one = min(_wall([ours, "validate", str(source)], 3))
+    two = min(_wall([ours, "validate", "--jobs", "2", str(source)], 3))
+    print(f"  validate: {one:.2f} s, --jobs 2: {two:.2f} s → {one / two:.2f}x")
+    out = folder / "out"
+    took = min(_wall([ours, "convert", str(source), "--to", "jsonld", "-o", f"{out}/"], 3))
+    took_two = min(
+        _wall([ours, "convert", str(source), "--to", "jsonld", "-o", f"{out}/", "-j", "2"], 3)
+    )
+    glue = min(_glue_folder(source, folder / "glue") for _ in range(3))
+    print(
+        f"  convert to jsonld: {count / took:,.0f} articles/s ({count / took_two:,.0f} with "
+        f"-j 2); a hand-written loop (bench/glue.py, no checks, in-process): {count / glue:,.0f}/s"
+    )
+
+
+def _glue_folder(source: Path, target: Path) -> float:
+    """Seconds for bench/glue.py to convert every file of `source` into `target`."""
+    target.mkdir(exist_ok=True)
+    _, write = GLUE["jsonld"]
+    start = time.perf_counter()
+    for path in sorted(source.iterdir()):
+        document = json.loads(path.read_text(encoding="utf-8"))
+        (target / (path.stem + ".jsonld")).write_text(write(document), encoding="utf-8")
+    return time.perf_counter() - start
 
 
 # Runs the command line's convert in a child process and prints its peak RSS (KiB).
@@ -175,8 +222,10 @@ def main() -> None:
     rounds = 5 if quick else 11
     conversions("the seed article", [seed], rounds)
     conversions("300 generated articles", list(generate(60 if quick else 300, seed=0)), rounds)
+    startup(5 if quick else 21)
     with tempfile.TemporaryDirectory() as folder:
-        validate_files(Path(folder), 200 if quick else 1000)
+        validate_files(Path(folder), 200 if quick else 1000, 3 if quick else 7)
+        jobs_and_throughput(Path(folder), 1_000 if quick else 10_000)
         memory(Path(folder), [1_000, 10_000] if quick else [10_000, 100_000])
 
 

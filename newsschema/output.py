@@ -15,6 +15,7 @@ import errno
 import functools
 import io
 import os
+import secrets
 import stat
 import sys
 import tempfile
@@ -50,7 +51,8 @@ def atomic_text(path: Path | None, *, spool: bool = True) -> Iterator[TextIO]:
             with _into(path) as stream:
                 yield stream
         else:
-            with _replacing(Path(os.path.realpath(path))) as stream:
+            target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+            with _replacing(target) as stream:
                 yield stream
     except OSError as error:
         raise OutputError(where, _reason(error)) from None
@@ -80,14 +82,19 @@ def _into(path: Path) -> Iterator[TextIO]:
 
 @contextmanager
 def _replacing(path: Path) -> Iterator[TextIO]:
-    """A regular file (the one a link names, when `path` was a link), replaced atomically."""
+    """A regular file (the one a link names, when `path` was a link), replaced atomically.
+
+    The temporary file is created with mode 0666, which the kernel narrows by the umask —
+    what any Unix tool's new file gets — and takes the replaced file's mode when there is
+    one. (`tempfile.mkstemp` makes 0600 files, and reading the umask costs a file read.)
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    mode = _mode_for(path)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=_TEMPORARY_PREFIX, suffix=".tmp")
+    handle, temporary = _temporary(path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             yield stream
-        os.chmod(temporary, mode)
+        with suppress(FileNotFoundError):
+            os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode))
         os.replace(temporary, path)
     except BaseException:
         with suppress(FileNotFoundError):
@@ -95,29 +102,16 @@ def _replacing(path: Path) -> Iterator[TextIO]:
         raise
 
 
-def _mode_for(path: Path) -> int:
-    """The permissions `path` gets: those of the file it replaces, else ``0666 & ~umask``.
-
-    `tempfile.mkstemp` makes every file 0600, which a file written by any Unix tool never is.
-    """
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        return 0o666 & ~_umask()
-
-
-def _umask() -> int:
-    """The process's umask, read without changing it where the system tells it (Linux)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except OSError:
-        pass
-    current = os.umask(0o022)  # elsewhere the only way to read it is to set it, and back
-    os.umask(current)
-    return current
+def _temporary(folder: Path) -> tuple[int, str]:
+    """A new file in `folder` under a name no one else has, open for writing."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        name = os.path.join(folder, f"{_TEMPORARY_PREFIX}{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(name, flags, 0o666), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(folder))
 
 
 @contextmanager
