@@ -51,8 +51,6 @@ def outcomes_of(
         yield from api.outcomes(
             data, format, verdict_only=verdict_only, timezone=zone, encoding=encoding
         )
-    except ValidationError as error:  # undecodable bytes, refused before any record
-        yield api.Outcome(None, error.issues, format or "")
     except UsageError as error:  # this file's format cannot be told, or it cannot be read
         message = str(error).removeprefix(f"{name}: ")  # the report names the file already
         issue = Issue(stage="parse", format=format or "", path="", message=message)
