@@ -8,7 +8,9 @@ uses to keep going past bad records.
 from __future__ import annotations
 
 import functools
+import io
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypedDict
@@ -28,6 +30,7 @@ from .errors import (
     ValidationError,
 )
 from .formats import FORMATS, Context, Format, Parsed
+from .formats.base import NO_OPTIONS, Reader, Writer
 from .limits import MAX_DOCUMENT_BYTES
 from .model import Article
 from .sources import format_by_name, guess_format, parse_timezone, read_text, streamed
@@ -40,17 +43,20 @@ if TYPE_CHECKING:  # typing.Unpack is 3.11+; type checkers know typing_extension
     from .formats import FormatName
 
 __all__ = [
+    "Converted",
     "Data",
     "Options",
     "Outcome",
     "Session",
     "convert",
+    "drive",
     "guess_format",
     "outcomes",
     "read",
     "validate",
     "write",
     "write_to",
+    "writing",
 ]
 
 Data = (
@@ -114,13 +120,10 @@ class Session:
         path: str | None = None,
         verdict_only: bool = False,
         warnings: bool = True,
-        **unknown: Any,
+        options: object = NO_OPTIONS,
     ) -> Context:
-        """The options of one call; `check=False` skips the three schema checks."""
-        known = {name for fmt in FORMATS.values() for name in fmt.options}
-        if set(unknown) - known:
-            strange = ", ".join(sorted(set(unknown) - known))
-            raise UsageError(f"unknown option(s): {strange}")
+        """The options of one call; `check=False` skips the three schema checks; `options`
+        are the writer's (see `writer_options`)."""
         if encoding is not None and text_codec(encoding) is None:
             raise UsageError(f"unknown encoding {encoding!r}: give a text encoding like gb18030")
         return Context(
@@ -132,8 +135,44 @@ class Session:
             path=path,
             verdict_only=verdict_only,
             warnings=warnings,
-            options=unknown,
+            options=options,
         )
+
+
+_COMMON = frozenset({"timezone", "encoding", "check"})
+"""The options every call takes; the others belong to a format's writer."""
+
+
+def writer_options(fmt: Format, given: Mapping[str, Any]) -> object:
+    """`fmt`'s writer options built from keyword options; a usage error for an option
+    it does not take (naming the formats that do) or a value of the wrong kind."""
+    writer = _writer(fmt)
+    takes = writer.option_names()
+    for name in given:
+        if name not in takes:
+            raise UsageError(_not_taken(name, f"writing {fmt.name}"))
+    try:
+        return writer.options(**given)
+    except (TypeError, ValueError) as error:  # attrs' validators put the message first
+        reason = error.args[0] if error.args else error
+        raise UsageError(f"writing {fmt.name}: {reason}") from None
+
+
+def _not_taken(name: str, doing: str) -> str:
+    takers = sorted(
+        fmt.name
+        for fmt in FORMATS.values()
+        if fmt.writer is not None and name in fmt.writer.option_names()
+    )
+    if not takers:
+        return f"unknown option {name!r}"
+    return f"{doing} takes no option {name!r}: it is for writing {', '.join(takers)}"
+
+
+def _split(options: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The options every call takes, and the writer's."""
+    common = {name: value for name, value in options.items() if name in _COMMON}
+    return common, {name: value for name, value in options.items() if name not in _COMMON}
 
 
 @functools.cache
@@ -156,8 +195,11 @@ def outcomes(
     built where the canonical schema has already decided). `warnings` False skips looking
     for warnings, for callers that keep only the articles.
     """
+    common, for_writer = _split(options)
+    for name in for_writer:
+        raise UsageError(_not_taken(name, "reading"))
     context = (session or default_session()).context(
-        verdict_only=verdict_only, warnings=warnings, **options
+        verdict_only=verdict_only, warnings=warnings, **common
     )
     from_stream = streamed(data, format, context)
     records: Iterable[Parsed]
@@ -169,10 +211,8 @@ def outcomes(
         except ValidationError as refused:  # bytes that are no text: one failed outcome
             yield Outcome(None, tuple(refused.issues), format or "")
             return
-        if fmt.parse is None:
-            raise UsageError(f"format {fmt.name!r} cannot be read")
         context = attrs.evolve(context, path=str(data) if isinstance(data, Path) else None)
-        records = fmt.parse(text, context)
+        records = _reader(fmt).parse(text, context)
     elif isinstance(data, Article):
         yield _model_check(data, context)
         return
@@ -218,7 +258,8 @@ def _place(issue: Issue, record: Parsed, fmt: Format) -> Issue:
     path = record.base + _describe(fmt, issue.path)
     if issue.line is not None:
         return attrs.evolve(issue, path=path)
-    position = fmt.locate(record.source, path) if fmt.locate and record.source is not None else None
+    locate = fmt.reader.locate if fmt.reader else None
+    position = locate(record.source, path) if locate and record.source is not None else None
     if position is None:
         return attrs.evolve(issue, path=path, line=record.line)
     line, column = position
@@ -226,27 +267,27 @@ def _place(issue: Issue, record: Parsed, fmt: Format) -> Issue:
 
 
 def _to_article(record: Parsed, fmt: Format, context: Context) -> Outcome:
+    reader = _reader(fmt)
     if any(issue.severity == "error" for issue in record.issues):
         return Outcome(None, _located(record.issues, record, fmt))
     noted = list(record.issues) if context.warnings else []  # what the parser read past
     if context.check:
-        found = _check(record.document, fmt.input_schema, fmt.check_input, "input", fmt, context)
+        found = _check(record.document, reader.schema, reader.check, "input", fmt, context)
         if found:
             return Outcome(None, _located([*noted, *found], record, fmt))
-    wanted = context.check and context.warnings and fmt.advise is not None
-    advised = fmt.advise(record.document, context) if wanted and fmt.advise else []
+    wanted = context.check and context.warnings and reader.advise is not None
+    advised = reader.advise(record.document, context) if wanted and reader.advise else []
     warnings = [*noted, *advised]
-    if context.verdict_only and context.check and fmt.input_schema == "article":
+    if context.verdict_only and context.check and reader.schema == "article":
         # The canonical schema has spoken, and the model never disagrees with it (the tests
         # hold them to that): for a verdict, building the article is work for nothing.
         return Outcome(None, _located(warnings, record, fmt))
-    assert fmt.to_article is not None
     try:
-        article = fmt.to_article(record.document, context)
+        article = reader.to_article(record.document, context)
     except (BaseValidationError, DataError) as error:  # what the data is to blame for
         found = [*warnings, *issues_from_error(error, format=fmt.name)]
         return Outcome(None, _located(found, record, fmt))
-    if fmt.input_schema == "article" and context.check:
+    if reader.schema == "article" and context.check:
         # The input was the canonical document and passed the canonical schema; the model
         # and the schema agree on every document (tests hold them to it): checking the
         # article again would be the same check twice.
@@ -289,16 +330,29 @@ def write(
     **options: Unpack[Options],
 ) -> str:
     """`articles` as text in `format`, after checking the output against the format's schema."""
-    context = (session or default_session()).context(**options)
+    fmt, context = writing(format, session, options)
     items: list[Article] = [articles] if isinstance(articles, Article) else list(articles)
-    return _write([(article, None) for article in items], _writable(format), context)
+    return _write([(article, None) for article in items], fmt, context)
+
+
+def writing(
+    format: str, session: Session | None = None, options: Mapping[str, Any] | None = None
+) -> tuple[Format, Context]:
+    """The format to write and the context to write it with, its options checked: what
+    `drive` takes."""
+    fmt = format_by_name(format)
+    common, for_writer = _split(options or {})
+    context = (session or default_session()).context(
+        **common, options=writer_options(fmt, for_writer)
+    )
+    return fmt, context
 
 
 def _write(
     items: Sequence[tuple[Article, Mapping[str, Any] | None]], fmt: Format, context: Context
 ) -> str:
     """Each article (with its checked canonical JSON, when there is one) as `fmt`'s text."""
-    assert fmt.serialise is not None
+    writer = _writer(fmt)
     many = len(items) > 1
     documents = []
     issues: list[Issue] = []
@@ -310,12 +364,13 @@ def _write(
     if issues:
         raise ValidationError(issues)
     try:
-        text = fmt.serialise(documents, context)
+        text = writer.serialise(documents, context)
     except NewsSchemaError:
         raise
     except Exception as error:
         raise InternalError.wrapping(f"writing {fmt.name}", error) from error
-    if (fmt.parse_stream is None or not many) and _utf8_size(text) > MAX_DOCUMENT_BYTES:
+    streams_back = fmt.reader is not None and fmt.reader.parse_stream is not None
+    if (not streams_back or not many) and _utf8_size(text) > MAX_DOCUMENT_BYTES:
         message = (
             f"the {fmt.name} document would be {_utf8_size(text):,} bytes; newsschema reads "
             f"documents of at most {MAX_DOCUMENT_BYTES:,}: write one file per article (-o DIR/)"
@@ -345,26 +400,40 @@ def write_to(
     output check stops the run with ValidationError; what was written before it stays in
     `out`, so write to a temporary file and rename it on success.
     """
-    context = (session or default_session()).context(**options)
-    fmt = _writable(format)
-    if fmt.stream is None:
+    fmt, context = writing(format, session, options)
+    return _write_to(((article, None) for article in articles), fmt, context, out)
+
+
+def _write_to(
+    items: Iterable[tuple[Article, Mapping[str, Any] | None]],
+    fmt: Format,
+    context: Context,
+    out: TextIO,
+) -> int:
+    writer = _writer(fmt)
+    if writer.stream is None:
         raise UsageError(f"format {fmt.name!r} does not stream; use write()")
 
     def documents() -> Iterator[Any]:
-        for index, article in enumerate(articles):
-            document, issues = _written(article, fmt, context, f"/{index}")
+        for index, (article, canonical) in enumerate(items):
+            document, issues = _written(article, fmt, context, f"/{index}", canonical)
             if issues:
                 raise ValidationError(issues)
             yield document
 
-    return fmt.stream(documents(), context, out)
+    return writer.stream(documents(), context, out)
 
 
-def _writable(format: str) -> Format:
-    fmt = format_by_name(format)
-    if not fmt.writable:
+def _reader(fmt: Format) -> Reader:
+    if fmt.reader is None:
+        raise UsageError(f"format {fmt.name!r} cannot be read; it is written only")
+    return fmt.reader
+
+
+def _writer(fmt: Format) -> Writer:
+    if fmt.writer is None:
         raise UsageError(f"format {fmt.name!r} cannot be written; it is read only")
-    return fmt
+    return fmt.writer
 
 
 def _written(
@@ -379,14 +448,14 @@ def _written(
     `canonical` is the article's canonical JSON as the model check made and passed it:
     for the canonical format it is the document, already checked by the same schema.
     """
-    assert fmt.from_article is not None
-    if canonical is not None and context.check and _writes_canonical(fmt):
+    writer = _writer(fmt)
+    if canonical is not None and context.check and _writes_canonical(writer):
         return canonical, []
     try:
-        document = fmt.from_article(article, context)
+        document = writer.from_article(article, context)
         if not context.check:
             return document, []
-        found = _check(document, fmt.output_schema, fmt.check_output, "output", fmt, context)
+        found = _check(document, writer.schema, writer.check, "output", fmt, context)
     except DataError as error:  # text the format cannot carry, such as a control character
         return None, [Issue(stage="output", format=fmt.name, path=where, message=str(error))]
     except NewsSchemaError:
@@ -396,9 +465,9 @@ def _written(
     return document, [attrs.evolve(i, path=where + _describe(fmt, i.path)) for i in found]
 
 
-def _writes_canonical(fmt: Format) -> bool:
-    """Whether `fmt`'s document is the canonical JSON, checked by the canonical schema."""
-    return fmt.output_schema == "article" and fmt.check_output is None
+def _writes_canonical(writer: Writer) -> bool:
+    """Whether the writer's document is the canonical JSON, checked by the canonical schema."""
+    return writer.schema == "article" and writer.check is None
 
 
 def _check(
@@ -417,21 +486,98 @@ def _check(
     return []
 
 
+# --- the one driver: records in, articles out ---------------------------------------------
+
+
+@attrs.frozen
+class Converted:
+    """What one run of `drive` did."""
+
+    good: int = 0
+    """Records read into articles."""
+    bad: int = 0
+    """Records refused on the way in."""
+    written: int = 0
+    """Articles written: none when the output was not written."""
+    output_issues: tuple[Issue, ...] = ()
+    """Why the output was not written, when its check failed."""
+
+
+class _AbandonedError(Exception):
+    """Leaves an output unwritten (its temporary file removed)."""
+
+
+def drive(
+    records: Iterable[Outcome],
+    fmt: Format,
+    context: Context,
+    sink: Callable[[], AbstractContextManager[TextIO]],
+    *,
+    keep_going: bool,
+) -> Converted:
+    """The pipeline's one driver, for `convert`, the command line and every batch worker.
+
+    Every record is read and its outcome counted (so every bad record is reported by
+    whoever iterates `records`); articles are written into `sink()` — one at a time when
+    the format streams, else all at once. The keep-going policy: a bad record leaves the
+    output unwritten unless `keep_going`, when the good records are written; an output
+    that fails its check is never written, and its issues are returned, not raised. With
+    no good record nothing is written.
+    """
+    good = bad = 0
+
+    def articles() -> Iterator[tuple[Article, Mapping[str, Any] | None]]:
+        nonlocal good, bad
+        for outcome in records:
+            if outcome.article is None:
+                bad += 1
+            else:
+                good += 1
+                yield outcome.article, outcome.canonical
+
+    writer = _writer(fmt)
+    try:
+        if writer.stream is not None:  # row by row, in constant memory
+            with sink() as out:
+                _write_to(articles(), fmt, context, out)
+                if (bad and not keep_going) or not good:
+                    raise _AbandonedError
+            return Converted(good=good, bad=bad, written=good)
+        items = list(articles())
+        if not items or (bad and not keep_going):
+            return Converted(good=good, bad=bad)
+        text = _write(items, fmt, context)
+    except _AbandonedError:
+        return Converted(good=good, bad=bad)
+    except ValidationError as error:  # the output's check: nothing written
+        return Converted(good=good, bad=bad, output_issues=tuple(error.issues))
+    with sink() as out:
+        out.write(text)
+    return Converted(good=good, bad=bad, written=good)
+
+
 def convert(
     data: Data, to: FormatName, *, from_: FormatName | None = None, **options: Unpack[Options]
 ) -> str:
-    """Read `data` (format guessed unless `from_` names it) and write it as `to`."""
-    fmt = _writable(to)
-    context = default_session().context(**options)
-    read_back: list[tuple[Article, Mapping[str, Any] | None]] = []
+    """Read `data` (format guessed unless `from_` names it) and write it as `to`.
+
+    Raises ValidationError listing every bad record's issues (nothing is converted), or
+    the output check's.
+    """
+    fmt, context = writing(to, None, options)
+    common, _ = _split(options)
     issues: list[Issue] = []
-    for outcome in outcomes(data, from_, warnings=False, **options):
-        if outcome.article is not None:
-            read_back.append((outcome.article, outcome.canonical))
-        issues.extend(outcome.issues)
-    if issues:
-        raise ValidationError(issues)
-    return _write(read_back, fmt, context)
+
+    def reported() -> Iterator[Outcome]:
+        for outcome in outcomes(data, from_, warnings=False, **common):
+            issues.extend(outcome.issues)
+            yield outcome
+
+    buffer = io.StringIO()
+    done = drive(reported(), fmt, context, lambda: nullcontext(buffer), keep_going=False)
+    if issues or done.output_issues:
+        raise ValidationError([*issues, *done.output_issues])
+    return buffer.getvalue()
 
 
 def validate(

@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 
 from . import api
-from .errors import Issue, OutputError, UsageError, ValidationError
+from .errors import Issue, OutputError, UsageError
 from .formats import FORMATS, FormatName
 from .output import atomic_text
 from .reporting import FileReport
@@ -186,29 +186,33 @@ def convert_file(
     that the other files of a batch are still converted.
     """
     issues: list[Issue] = []
-    articles = []
-    bad = 0
-    for outcome in outcomes_of(name, format, timezone=timezone, encoding=encoding):
-        issues.extend(outcome.issues)
-        if outcome.article is None:
-            bad += 1
-        else:
-            articles.append(outcome.article)
-    done = functools.partial(
-        Converted, path=name, issues=tuple(issues), bad_records=bad > 0, good=len(articles), bad=bad
-    )
-    if not articles or (bad and not keep_going):
-        return done()
+    read = Converted(path=name)
+
+    def records() -> Iterator[api.Outcome]:
+        nonlocal read
+        for outcome in outcomes_of(name, format, timezone=timezone, encoding=encoding):
+            issues.extend(outcome.issues)
+            good, bad = (0, 1) if outcome.article is None else (1, 0)
+            read = attrs.evolve(read, good=read.good + good, bad=read.bad + bad)
+            yield outcome
+
+    fmt, context = api.writing(to, options=options)
+    target = output_path(name, directory, to)
     try:
-        text = api.write(articles, to, **options)
-    except ValidationError as error:
-        return done(output_issues=tuple(error.issues))
-    try:
-        with atomic_text(output_path(name, directory, to)) as out:
-            out.write(text)
+        done = api.drive(
+            records(), fmt, context, lambda: atomic_text(target), keep_going=keep_going
+        )
     except OutputError as error:  # this file's: the others of the batch are still written
-        return done(output_issues=(Issue(stage="output", format=to, path="", message=str(error)),))
-    return done(written=True)
+        done = api.Converted(
+            output_issues=(Issue(stage="output", format=to, path="", message=str(error)),)
+        )
+    return attrs.evolve(
+        read,
+        issues=tuple(issues),
+        output_issues=done.output_issues,
+        bad_records=read.bad > 0,
+        written=done.written > 0,
+    )
 
 
 def convert_files(names: Sequence[str], *, jobs: int = 1, **settings: Any) -> Iterator[Converted]:

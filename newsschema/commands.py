@@ -20,11 +20,10 @@ import click
 
 from . import api, batch
 from .console import Console, wants_colour
-from .errors import Issue, UsageError, ValidationError
+from .errors import Issue, UsageError
 from .fixtures import write_fixtures
 from .formats import FORMATS, FormatName
 from .formats import csv as csv_format
-from .model import Article
 from .output import atomic_text
 from .reporting import REPORTERS, Batch, FileReport
 from .schemas import shipped_schemas
@@ -128,9 +127,10 @@ def convert(
     target = _target(output, len(names), to)
     flags: dict[str, Any] = {"embed": embed, "xsd": xsd, "bom": bom}
     options = {flag: value for flag, value in flags.items() if value}
-    for flag in options:
-        if flag not in FORMATS[to].options:
-            raise click.UsageError(f"--{flag} does not apply to {to}")
+    try:
+        api.writer_options(FORMATS[to], options)
+    except UsageError as error:
+        raise click.UsageError(f"{error} (--{', --'.join(options)})") from None
     if datapackage and to != "csv":
         raise click.UsageError(f"--datapackage does not apply to {to}")
     if datapackage and (target.path is None or target.folder):
@@ -174,51 +174,43 @@ def _convert_to_one(
     names: Sequence[str], output: Path | None, settings: _Settings, console: Console
 ) -> tuple[int, int]:
     """Every input's articles into one stream: standard output or one file."""
+    try:
+        fmt, context = api.writing(settings.to, options=settings.options)
+    except UsageError as error:
+        raise click.UsageError(str(error)) from None
     read = functools.partial(
         batch.outcomes_of,
         format=settings.from_,
         timezone=settings.timezone,
         encoding=settings.encoding,
     )
-    failed = converted = 0
 
-    def good_articles(advance: Callable[[int], None]) -> Iterator[Article]:
-        nonlocal failed
+    def records(advance: Callable[[int], None]) -> Iterator[api.Outcome]:
         for name in names:
             for outcome in read(name):
                 console.issues(name, outcome.issues)
-                if outcome.article is None:
-                    failed += 1
-                    if not settings.keep_going:
-                        raise _Exit1("nothing written: fix the input, or pass --keep-going")
-                else:
-                    yield outcome.article
+                yield outcome
             advance(1)
 
-    to, options = settings.to, settings.options
     try:
         with console.progress(len(names), "converting") as advance:
-            everything = good_articles(advance)
-            if FORMATS[to].stream is not None:  # row by row, in constant memory
-                with atomic_text(output, spool=not settings.keep_going) as out:
-                    converted = api.write_to(everything, to, out, **options)
-            else:
-                articles = list(everything)
-                if articles:
-                    text = api.write(articles, to, **options)
-                    with atomic_text(output) as out:
-                        out.write(text)
-                    converted = len(articles)
-    except ValidationError as error:
-        console.issues("output", error.issues)
-        console.note(f"0 converted, {failed + 1} failed", "red")
-        raise _Exit1("nothing written: the output failed its check") from None
-    except _Exit1:
-        console.note(f"0 converted, {failed} failed", "red")
-        raise
-    except UsageError as error:
+            done = api.drive(
+                records(advance),
+                fmt,
+                context,
+                lambda: atomic_text(output, spool=not settings.keep_going),
+                keep_going=settings.keep_going,
+            )
+    except UsageError as error:  # a time zone or encoding the run cannot use
         raise click.UsageError(str(error)) from None
-    return converted, failed
+    if done.output_issues:
+        console.issues("output", done.output_issues)
+        console.note(f"0 converted, {done.bad + max(done.good, 1)} failed", "red")
+        raise _Exit1("nothing written: the output failed its check")
+    if done.bad and not settings.keep_going:
+        console.note(f"0 converted, {done.bad} failed", "red")
+        raise _Exit1("nothing written: fix the input, or pass --keep-going")
+    return done.written, done.bad
 
 
 def _convert_per_file(

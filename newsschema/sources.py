@@ -111,29 +111,39 @@ def read_text(data: str | bytes | Path, format: str | None, context: Context) ->
 
     if isinstance(data, str):
         return chosen(data), data
-    if named is not None and named.decode is not None:
+    if named is not None and _decodes(named):
         return _own_decoding(named, data, context, chosen)
     where = named.name if named else ""
     try:
         text = decode(data, context.encoding, detect=False)
         found = chosen(text)
-        if found.decode is not None:  # it declares its own encoding: let it say which
+        if _decodes(found):  # it declares its own encoding: let it say which
             return _own_decoding(found, data, context, chosen)
         return found, text
     except DecodeError as not_utf8:
         # An encoding the user named, or a format that is UTF-8 only: no second guesses.
-        if context.encoding is not None or (named is not None and not named.legacy_encodings):
+        if context.encoding is not None or (named is not None and not _legacy(named)):
             raise _decode_failure(where, not_utf8) from None
         try:
             text = decode(data, detect=True)
             found = chosen(text)
         except (DecodeError, UsageError):
             raise _decode_failure(where, not_utf8) from None
-        if found.decode is not None:
+        if _decodes(found):
             return _own_decoding(found, data, context, chosen)
-        if not found.legacy_encodings:
+        if not _legacy(found):
             raise _decode_failure(found.name, not_utf8) from None
         return found, text
+
+
+def _decodes(fmt: Format) -> bool:
+    """Whether `fmt` reads its files' encoding from inside them (HTML, XML)."""
+    return fmt.reader is not None and fmt.reader.decode is not None
+
+
+def _legacy(fmt: Format) -> bool:
+    """Whether `fmt`'s files may be in an encoding other than UTF-8 (detected)."""
+    return fmt.reader is not None and fmt.reader.legacy_encodings
 
 
 def _bounded_read(path: Path) -> bytes:
@@ -147,9 +157,10 @@ def _own_decoding(
     fmt: Format, data: bytes, context: Context, chosen: Callable[[str], Format]
 ) -> tuple[Format, str]:
     """Text from a format that declares its encoding inside, the way that format decodes."""
-    assert fmt.decode is not None
+    assert fmt.reader is not None
+    assert fmt.reader.decode is not None
     try:
-        text = fmt.decode(data, context.encoding)
+        text = fmt.reader.decode(data, context.encoding)
     except DecodeError as error:
         raise _decode_failure(fmt.name, error) from None
     return chosen(text), text
@@ -163,13 +174,16 @@ def streamed(
         return None
     fmt = format_by_name(format) if format else next(iter(_claims(str(data))), None)
     name = data.name.lower()
-    if fmt is None or fmt.parse_stream is None or not name.endswith(fmt.streams):
+    reader = fmt.reader if fmt is not None else None
+    if fmt is None or reader is None or reader.parse_stream is None:
+        return None
+    if not name.endswith(reader.streams):
         return None
     try:
         stream = data.open(encoding="utf-8-sig", newline="")
     except OSError as error:
         raise UsageError(f"cannot read {data}: {error.strerror}") from None
-    parse = fmt.parse_stream
+    parse = reader.parse_stream
     evolved = attrs.evolve(context, path=str(data))
 
     def records() -> Iterator[Parsed]:

@@ -117,6 +117,56 @@ def test_usage_errors(call: object, words: str) -> None:
         call()  # type: ignore[operator]
 
 
+_SEED = newsschema.read(SEED_ARTICLE)
+
+
+@pytest.mark.parametrize(
+    ("call", "words"),
+    [
+        (
+            lambda: newsschema.write(_SEED, "jsonld", bom=True),
+            "writing jsonld takes no option 'bom': it is for writing csv",
+        ),
+        (
+            lambda: newsschema.convert(SEED_ARTICLE, to="ninjs", embed=True),
+            "writing ninjs takes no option 'embed': it is for writing jsonld",
+        ),
+        (
+            lambda: newsschema.read(SEED_ARTICLE, "article", xsd="x.xsd"),  # type: ignore[call-arg]
+            "reading takes no option 'xsd': it is for writing newsml",
+        ),
+        (lambda: newsschema.write(_SEED, "csv", bom="yes"), "writing csv: 'bom' must be"),
+        (lambda: newsschema.write(_SEED, "csv", frobnicate=1), "unknown option 'frobnicate'"),  # type: ignore[call-arg]
+    ],
+)
+def test_an_option_a_format_does_not_take_names_the_formats_that_do(
+    call: object, words: str
+) -> None:
+    with pytest.raises(UsageError, match=words):
+        call()  # type: ignore[operator]
+
+
+def test_writer_options_are_typed_and_reach_the_writer() -> None:
+    assert newsschema.write(_SEED, "csv", bom=True).startswith("\ufeff")
+    assert not newsschema.write(_SEED, "csv").startswith("\ufeff")
+    assert newsschema.write(_SEED, "jsonld", embed=True).startswith("<script")
+
+
+def test_a_reader_that_names_stream_extensions_must_stream() -> None:
+    from newsschema.formats.base import Reader
+
+    with pytest.raises(ValueError, match="streams"):
+        Reader(parse=lambda t, c: iter(()), to_article=lambda d, c: d, streams=(".x",))
+
+
+def test_convert_reports_every_bad_record_not_only_the_first() -> None:
+    good = json.dumps(json.loads(SEED_ARTICLE.read_text(encoding="utf-8")))
+    bad = json.dumps({**json.loads(good), "language": 7})
+    with pytest.raises(ValidationError) as raised:
+        newsschema.convert("\n".join([bad, good, bad]), to="csv", from_="article")
+    assert sorted({issue.line for issue in raised.value.issues}) == [1, 3]
+
+
 def test_undecodable_bytes_are_a_located_issue() -> None:
     with pytest.raises(ValidationError, match="not UTF-8: byte 1"):
         newsschema.read(b'{\xff"headline": 1}')

@@ -174,6 +174,26 @@ def test_bad_record_stops_the_conversion_and_keeps_the_old_file(tmp_path: Path) 
     assert target.read_text(encoding="utf-8") == "old\n"
 
 
+@pytest.mark.parametrize("to", ["csv", "jsonld"])  # a streaming writer and a whole one
+def test_without_keep_going_every_bad_record_is_reported_and_nothing_written(
+    tmp_path: Path, to: str
+) -> None:
+    good = json.dumps(json.loads(SEED_ARTICLE.read_text(encoding="utf-8")))
+    bad = json.dumps({**json.loads(good), "language": 7})
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join([bad, good, bad]) + "\n", encoding="utf-8")
+    target = tmp_path / f"out.{to}"
+    result = run("convert", source, "--to", to, "-o", target)
+    assert result.exit_code == 1
+    assert "line 1" in result.stderr
+    assert "line 3" in result.stderr
+    assert "0 converted, 2 failed" in result.stderr
+    assert not target.exists()
+    kept = run("convert", source, "--to", to, "-o", target, "--keep-going")
+    assert kept.exit_code == 1
+    assert len(newsschema.read(target)) == 1
+
+
 def test_keep_going_converts_the_good_records(tmp_path: Path) -> None:
     target = tmp_path / "out.json"
     result = run(

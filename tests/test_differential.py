@@ -23,6 +23,7 @@ import newsschema
 from newsschema import Issue
 from newsschema.api import default_session, format_by_name
 from newsschema.formats import FORMATS
+from newsschema.formats.base import Reader
 from newsschema.reporting import Batch, FileReport, JsonReporter
 from newsschema.schemas import schema_names
 from newsschema.selection import Skipped
@@ -46,16 +47,22 @@ NEAR_MISSES = (
 )  # fmt: skip
 
 
+def _reader(format: str) -> Reader:
+    reader = format_by_name(format).reader
+    assert reader is not None
+    return reader
+
+
 def _native(format: str, text: str) -> Any:
-    (parsed,) = list(format_by_name(format).parse(text, _context))[:1]
+    (parsed,) = list(_reader(format).parse(text, _context))[:1]
     return parsed.document
 
 
 def _written(format: str) -> st.SearchStrategy[Any]:
     """What a writer produces for any article (its output schema's valid documents)."""
-    fmt = format_by_name(format)
-    assert fmt.from_article is not None
-    return articles().map(lambda article: fmt.from_article(article, _context))  # type: ignore[misc]
+    writer = format_by_name(format).writer
+    assert writer is not None
+    return articles().map(lambda article: writer.from_article(article, _context))
 
 
 def _read_back(format: str) -> st.SearchStrategy[Any]:
@@ -69,7 +76,7 @@ def _jsonld_corpus() -> list[Any]:
     for format, pattern in (("jsonld", "jsonld/valid/*.jsonld"), ("html", "html/valid/*.html")):
         for path in sorted(DATA.glob(pattern)):
             text = read_text(path, format, _context)[1]
-            for parsed in format_by_name(format).parse(text, _context):
+            for parsed in _reader(format).parse(text, _context):
                 if parsed.document is not None:
                     found.append(parsed.document)
     return found
@@ -129,7 +136,7 @@ def _reports() -> st.SearchStrategy[Any]:
 
 
 def _first_document(format: str, text: str) -> Any:
-    for parsed in format_by_name(format).parse(text, _context):
+    for parsed in _reader(format).parse(text, _context):
         return parsed.document
     return None
 

@@ -17,6 +17,7 @@ import newsschema
 from newsschema.api import default_session, format_by_name
 from newsschema.cli import main
 from newsschema.formats import FORMATS
+from newsschema.formats.base import Reader
 from newsschema.schemas import load_schema, schema_dir, shipped_schemas
 
 from .conftest import FIXTURES, ROOT, cli_runner
@@ -186,7 +187,7 @@ def _native_documents(format: str, paths: list[Path]) -> list[Any]:
     context = default_session().context()
     found = []
     for path in paths:
-        for record in format_by_name(format).parse(path.read_text(encoding="utf-8"), context):
+        for record in _reader(format).parse(path.read_text(encoding="utf-8"), context):
             found.append(record.document)
     return found
 
@@ -236,3 +237,9 @@ def test_check_jsonschema_accepts_the_projects_documents(shipped: Any, tmp_path:
         cwd=tmp_path,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _reader(format: str) -> Reader:
+    reader = format_by_name(format).reader
+    assert reader is not None
+    return reader

@@ -17,7 +17,7 @@ from ..jsontext import dumps, loads, locate, parse_issue
 from ..limits import MAX_DOCUMENT_BYTES
 from ..model import Article
 from ..text import bounded_lines, lines
-from .base import Context, Format, Parsed, canonical_article
+from .base import Context, Format, Parsed, Reader, Writer, canonical_article
 
 __all__ = ["FORMAT"]
 
@@ -87,14 +87,14 @@ FORMAT = Format(
     syntax="json",
     description="canonical article JSON (JSON Lines for many)",
     sniff=sniff,
-    parse=parse,
-    to_article=canonical_article,
-    from_article=from_article,
-    serialise=serialise,
-    input_schema="article",
-    output_schema="article",
-    locate=locate,
-    parse_stream=lambda stream, context: parse_lines(stream),
-    streams=(".jsonl",),
+    reader=Reader(
+        parse=parse,
+        to_article=canonical_article,
+        schema="article",
+        locate=locate,
+        parse_stream=lambda stream, context: parse_lines(stream),
+        streams=(".jsonl",),
+    ),
+    writer=Writer(from_article=from_article, serialise=serialise, schema="article"),
     many_per_file=True,
 )

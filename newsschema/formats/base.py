@@ -1,15 +1,16 @@
-"""What a format is to the pipeline: how to parse, map and serialise, and which schemas.
+"""What a format is to the pipeline: a `Reader` and/or a `Writer`, and their checks.
 
 A format module builds one `Format` and knows nothing of the other formats; `api.py`
-chains them. Parsing yields one `Parsed` per record, so a bad record is reported and the
-good ones around it still convert.
+chains them. A reader parses, checks and maps to `Article`; a writer maps, checks and
+serialises, with an attrs class of its own options. Parsing yields one `Parsed` per
+record, so a bad record is reported and the good ones around it still convert.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import tzinfo
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 import attrs
 from cattrs import Converter
@@ -19,7 +20,25 @@ from ..errors import Issue
 from ..model import Article
 from ..validation import Validators
 
-__all__ = ["Context", "Format", "Parsed", "canonical_article"]
+__all__ = [
+    "NO_OPTIONS",
+    "Context",
+    "Format",
+    "NoOptions",
+    "Parsed",
+    "Reader",
+    "Writer",
+    "canonical_article",
+    "options_of",
+]
+
+
+@attrs.frozen
+class NoOptions:
+    """The options of a writer that takes none."""
+
+
+NO_OPTIONS = NoOptions()
 
 
 @attrs.frozen(kw_only=True)
@@ -38,8 +57,9 @@ class Context:
     when the caller keeps only the articles."""
     path: str | None = None
     """The file being read, when there is one: its extension can tell the layout."""
-    options: Mapping[str, Any] = attrs.field(factory=dict)
-    """Options only some formats understand, such as ``embed`` for JSON-LD."""
+    options: object = NO_OPTIONS
+    """The options of the format being written (`Writer.options`), once
+    `newsschema.write` has checked them; read them with `options_of`."""
 
 
 @attrs.frozen(kw_only=True)
@@ -56,43 +76,92 @@ class Parsed:
     """The text the record was parsed from, kept so that failures can be given positions."""
 
 
+OptionsT = TypeVar("OptionsT")
+
+
+def options_of(context: Context, kind: type[OptionsT]) -> OptionsT:
+    """The writer options of `context` if they are `kind`'s, else `kind`'s defaults (a
+    writer called outside `newsschema.write`, as tests and benchmarks do)."""
+    options = context.options
+    return options if isinstance(options, kind) else kind()
+
+
+@attrs.frozen(kw_only=True)
+class Reader:
+    """How a format's files become articles: parse into records, check, map."""
+
+    parse: Callable[[str, Context], Iterator[Parsed]]
+    """The text of a file as records; a record that cannot be parsed carries its issues."""
+    to_article: Callable[[Any, Context], Article]
+    """One parsed record as an article; raises `DataError` (or a cattrs error) for data
+    the article cannot hold, and nothing else on purpose."""
+    schema: str | None = None
+    """The JSON Schema a record must pass before it is mapped (see `newsschema schema`)."""
+    check: Callable[[Any, Context], list[Issue]] | None = None
+    """The input check, for formats whose documents are not JSON (XML)."""
+    advise: Callable[[Any, Context], list[Issue]] | None = None
+    """Warnings about a valid record (a guideline it misses); they never fail it."""
+    locate: Callable[[str, str], tuple[int, int] | None] | None = None
+    """(line, column) in the source text of a JSON Pointer, for formats that can tell."""
+    decode: Callable[[bytes, str | None], str] | None = None
+    """Bytes to text, for formats that declare their encoding inside (HTML's ``<meta
+    charset>``); given the bytes and the encoding the user named, if any. Without it,
+    files are UTF-8 (or, with `legacy_encodings`, detected)."""
+    legacy_encodings: bool = False
+    """Whether files may come in encodings other than UTF-8 (detected, or --encoding)."""
+    parse_stream: Callable[[TextIO, Context], Iterator[Parsed]] | None = None
+    """Parses an open UTF-8 file as it reads it, for files too big to hold."""
+    streams: tuple[str, ...] = attrs.field(default=())
+    """The extensions whose files `parse_stream` reads (JSON Lines, CSV)."""
+
+    @streams.validator
+    def _streams_need_a_stream_parser(self, _: object, value: tuple[str, ...]) -> None:
+        if bool(value) != (self.parse_stream is not None):
+            raise ValueError("a reader that streams names both parse_stream and streams")
+
+    @property
+    def own_decoding(self) -> bool:
+        return self.decode is not None
+
+
+@attrs.frozen(kw_only=True)
+class Writer:
+    """How articles become a format's text: map, check, serialise."""
+
+    from_article: Callable[[Article, Context], Any]
+    """One article as the format's document (a dict, an element, a row)."""
+    serialise: Callable[[Sequence[Any], Context], str]
+    """Documents as the text of one file."""
+    schema: str | None = None
+    """The JSON Schema every document must pass before it is written."""
+    check: Callable[[Any, Context], list[Issue]] | None = None
+    """The output check, for formats whose documents are not JSON (XML, CSV rows)."""
+    stream: Callable[[Iterable[Any], Context, TextIO], int] | None = None
+    """Writes documents one at a time, for output that must not be held in memory."""
+    options: type[Any] = NoOptions
+    """The writer's options: an attrs class whose fields are the keyword options
+    `newsschema.write` passes on (``embed=True``), with their types and defaults; the
+    writer finds them with `options_of`."""
+
+    @property
+    def streams(self) -> bool:
+        return self.stream is not None
+
+    def option_names(self) -> tuple[str, ...]:
+        return tuple(field.name for field in attrs.fields(self.options))
+
+
 @attrs.frozen(kw_only=True)
 class Format:
-    """One format's entry in the registry."""
+    """One format: its name, how its files are recognised, and its reader and writer."""
 
     name: str
     extensions: tuple[str, ...]
     description: str
     sniff: Callable[[str], bool]
-    parse: Callable[[str, Context], Iterator[Parsed]] | None = None
-    to_article: Callable[[Any, Context], Article] | None = None
-    from_article: Callable[[Article, Context], Any] | None = None
-    serialise: Callable[[Sequence[Any], Context], str] | None = None
-    input_schema: str | None = None
-    output_schema: str | None = None
-    locate: Callable[[str, str], tuple[int, int] | None] | None = None
-    """(line, column) in the source text of a path, for formats that can tell."""
-    legacy_encodings: bool = False
-    """Whether files may come in encodings other than UTF-8 (detected, or --encoding)."""
-    decode: Callable[[bytes, str | None], str] | None = None
-    """Bytes to text for formats that declare their encoding inside (HTML's ``<meta
-    charset>``); given the bytes and the encoding the user named, if any."""
-    check_input: Callable[[Any, Context], list[Issue]] | None = None
-    """The input check for formats whose reader schema is not a JSON Schema (XML)."""
-    check_output: Callable[[Any, Context], list[Issue]] | None = None
-    """The output check for formats whose writer schema is not a JSON Schema (XML)."""
-    advise: Callable[[Any, Context], list[Issue]] | None = None
-    """Warnings about a valid input document (a guideline it misses); they never fail it."""
-    parse_stream: Callable[[TextIO, Context], Iterator[Parsed]] | None = None
-    """Parses an open UTF-8 file as it reads it, for files too big to hold (JSON Lines, CSV)."""
-    streams: tuple[str, ...] = ()
-    """The extensions whose files `parse_stream` reads."""
-    describe_path: Callable[[str], str] | None = None
-    """Turns a JSON Pointer into the format's own words for a place (CSV: a column)."""
-    stream: Callable[[Iterable[Any], Context, TextIO], int] | None = None
-    """Writes documents one at a time, for output that must not be held in memory."""
-    options: frozenset[str] = frozenset()
-    """The names of the format-specific options it understands."""
+    """Whether the first kilobytes of a file look like this format."""
+    reader: Reader | None = None
+    writer: Writer | None = None
     syntax: str = "text"
     """The syntax its files are written in (``json``, ``xml``, ``html``, ``csv``, ``text``):
     a file's extension picks the syntax, and content chooses only among formats of that
@@ -100,14 +169,16 @@ class Format:
     many_per_file: bool = False
     """Whether one file holds several articles (JSON Lines, CSV rows, a newsMessage); a
     format that holds one per file needs a folder to write several inputs into."""
+    describe_path: Callable[[str], str] | None = None
+    """Turns a JSON Pointer into the format's own words for a place (CSV: a column)."""
 
     @property
     def readable(self) -> bool:
-        return self.parse is not None and self.to_article is not None
+        return self.reader is not None
 
     @property
     def writable(self) -> bool:
-        return self.from_article is not None and self.serialise is not None
+        return self.writer is not None
 
 
 def canonical_article(document: Any, context: Context) -> Article:

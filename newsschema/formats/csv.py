@@ -22,15 +22,17 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
+import attrs
+
 from ..errors import DataError, Issue
 from ..jsontext import JSONInputError, loads
 from ..limits import MAX_DOCUMENT_BYTES, MAX_NUMBER_CHARS
 from ..model import Article
 from ..text import bounded_lines
 from ..validation import MAX_ISSUES, shown
-from .base import Context, Format, Parsed, canonical_article
+from .base import Context, Format, Parsed, Reader, Writer, canonical_article, options_of
 
-__all__ = ["COLUMNS", "FORMAT", "datapackage", "table_schema", "write_rows"]
+__all__ = ["COLUMNS", "FORMAT", "CsvOptions", "datapackage", "table_schema", "write_rows"]
 
 NAME = "csv"
 _AGENT_KEYS = ("name", "type", "role", "url", "email")
@@ -376,9 +378,21 @@ def write_rows(rows: Iterable[dict[str, str]], out: TextIO, *, bom: bool = False
     return count
 
 
+@attrs.frozen(kw_only=True)
+class CsvOptions:
+    """What `newsschema.write(..., "csv", ...)` takes."""
+
+    bom: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    """Start with a UTF-8 byte order mark, which Excel needs to see UTF-8."""
+
+
+def _bom(context: Context) -> bool:
+    return options_of(context, CsvOptions).bom
+
+
 def serialise(documents: Sequence[dict[str, str]], context: Context) -> str:
     out = io.StringIO()
-    write_rows(documents, out, bom=bool(context.options.get("bom")))
+    write_rows(documents, out, bom=_bom(context))
     return out.getvalue()
 
 
@@ -425,16 +439,20 @@ FORMAT = Format(
     syntax="csv",
     description="one row per article, with a Frictionless Table Schema",
     sniff=sniff,
-    parse=parse,
-    to_article=canonical_article,
-    from_article=from_article,
-    serialise=serialise,
-    input_schema="article",
-    check_output=check_output,
+    reader=Reader(
+        parse=parse,
+        to_article=canonical_article,
+        schema="article",
+        parse_stream=lambda stream, context: parse_rows(stream),
+        streams=(".csv",),
+    ),
+    writer=Writer(
+        from_article=from_article,
+        serialise=serialise,
+        check=check_output,
+        stream=lambda rows, context, out: write_rows(rows, out, bom=_bom(context)),
+        options=CsvOptions,
+    ),
     describe_path=describe_path,
-    parse_stream=lambda stream, context: parse_rows(stream),
-    streams=(".csv",),
-    stream=lambda rows, context, out: write_rows(rows, out, bom=bool(context.options.get("bom"))),
-    options=frozenset({"bom"}),
     many_per_file=True,
 )

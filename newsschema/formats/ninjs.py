@@ -23,7 +23,7 @@ from ..language import language_or_und, strip_byline, word_count
 from ..model import URI, Agent, AgentType, Article, Place, Rights, Subject, derive_id, is_qcode
 from ..times import format_datetime, parse_iso8601
 from ..uri import is_uri
-from .base import Context, Format, Parsed
+from .base import Context, Format, Parsed, Reader, Writer
 
 __all__ = ["FORMAT", "ninjs_version"]
 
@@ -394,11 +394,6 @@ FORMAT = Format(
     syntax="json",
     description="IPTC ninjs 3.1 (News in JSON); 1.x, 2.x and 3.x in",
     sniff=sniff,
-    parse=parse,
-    to_article=to_article,
-    from_article=from_article,
-    serialise=serialise,
-    input_schema="ninjs-input",
-    output_schema="ninjs",
-    locate=locate,
+    reader=Reader(parse=parse, to_article=to_article, schema="ninjs-input", locate=locate),
+    writer=Writer(from_article=from_article, serialise=serialise, schema="ninjs"),
 )

@@ -35,7 +35,7 @@ from ..portal import (
     unique_people,
 )
 from ..text import lines
-from .base import Context, Format, Parsed
+from .base import Context, Format, Parsed, Reader
 
 __all__ = ["FORMAT", "extract"]
 
@@ -160,8 +160,5 @@ FORMAT = Format(
     extensions=(".txt",),
     description="a news web page saved as text (read only)",
     sniff=sniff,
-    parse=parse,
-    to_article=to_article,
-    input_schema="page",
-    legacy_encodings=True,
+    reader=Reader(parse=parse, to_article=to_article, schema="page", legacy_encodings=True),
 )

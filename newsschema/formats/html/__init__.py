@@ -24,7 +24,7 @@ from ...language import guess_language
 from ...limits import MAX_NESTING
 from ...times import ISO8601
 from ...xmlparse import MAX_BYTES, NOT_XML_TEXT
-from ..base import Context, Format, Parsed
+from ..base import Context, Format, Parsed, Reader
 from ..jsonld.graph import article_nodes, resolve
 from ..jsonld.read import to_article
 from .decode import decode_html
@@ -204,9 +204,11 @@ FORMAT = Format(
     syntax="html",
     description="a news web page in HTML: embedded JSON-LD, meta tags, visible text (read only)",
     sniff=sniff,
-    parse=parse,
-    to_article=to_article,
-    input_schema="jsonld-input",
-    legacy_encodings=True,
-    decode=decode_html,
+    reader=Reader(
+        parse=parse,
+        to_article=to_article,
+        schema="jsonld-input",
+        legacy_encodings=True,
+        decode=decode_html,
+    ),
 )

@@ -6,11 +6,11 @@
 from __future__ import annotations
 
 from ...jsontext import locate
-from ..base import Format
+from ..base import Format, Reader, Writer
 from .read import advise, parse, to_article
-from .write import from_article, serialise
+from .write import JsonldOptions, from_article, serialise
 
-__all__ = ["FORMAT"]
+__all__ = ["FORMAT", "JsonldOptions"]
 
 
 def sniff(head: str) -> bool:
@@ -26,13 +26,10 @@ FORMAT = Format(
     syntax="json",
     description="schema.org NewsArticle in JSON-LD",
     sniff=sniff,
-    parse=parse,
-    to_article=to_article,
-    from_article=from_article,
-    serialise=serialise,
-    input_schema="jsonld-input",
-    output_schema="jsonld",
-    locate=locate,
-    advise=advise,
-    options=frozenset({"embed"}),
+    reader=Reader(
+        parse=parse, to_article=to_article, schema="jsonld-input", locate=locate, advise=advise
+    ),
+    writer=Writer(
+        from_article=from_article, serialise=serialise, schema="jsonld", options=JsonldOptions
+    ),
 )

@@ -11,14 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import attrs
+
 from ...jsontext import dumps
 from ...language import word_count
 from ...model import Agent, Article, Image, Place, Subject
 from ...times import format_datetime
-from ..base import Context
+from ..base import Context, options_of
 from .values import split_paragraphs
 
-__all__ = ["PARAGRAPH_SEPARATOR", "from_article", "serialise"]
+__all__ = ["PARAGRAPH_SEPARATOR", "JsonldOptions", "from_article", "serialise"]
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -129,9 +131,17 @@ def from_article(article: Article, context: Context) -> dict[str, Any]:
     )
 
 
+@attrs.frozen(kw_only=True)
+class JsonldOptions:
+    """What `newsschema.write(..., "jsonld", ...)` takes."""
+
+    embed: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    """Write a ``<script type="application/ld+json">`` element to paste into a page."""
+
+
 def serialise(documents: Sequence[Any], context: Context) -> str:
     value = documents[0] if len(documents) == 1 else list(documents)
-    if not context.options.get("embed"):
+    if not options_of(context, JsonldOptions).embed:
         return dumps(value) + "\n"
     script_safe = dumps(value).translate(_SCRIPT_SAFE)
     return f'<script type="application/ld+json">\n{script_safe}\n</script>\n'

@@ -10,18 +10,18 @@ from __future__ import annotations
 import functools
 import os
 from pathlib import Path
-from typing import Any
 
+import attrs
 from lxml import etree
 
 from ...errors import Issue, UsageError
 from ...schemas import schema_dir
 from ...xmlparse import decode_xml, safe_parser
-from ..base import Context, Format
+from ..base import Context, Format, Reader, Writer, options_of
 from .read import check_input, parse, to_article
 from .write import from_article, serialise
 
-__all__ = ["FORMAT", "xml_schema"]
+__all__ = ["FORMAT", "NewsmlOptions", "xml_schema"]
 
 XSD_VARIABLE = "NEWSSCHEMA_NEWSML_XSD"
 
@@ -61,11 +61,22 @@ def user_schema(named: str, where: str) -> etree.XMLSchema:
         raise UsageError(f"{where} names {named}, which cannot be read: {error}") from None
 
 
+@attrs.frozen(kw_only=True)
+class NewsmlOptions:
+    """What `newsschema.write(..., "newsml", ...)` takes."""
+
+    xsd: str | os.PathLike[str] | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of((str, os.PathLike))),
+    )
+    """An XSD file (IPTC's full NewsML-G2 schema) to check the output against as well."""
+
+
 def check_output(element: etree._Element, context: Context) -> list[Issue]:
     issues = _schema_issues(
         xml_schema(str(schema_dir() / "newsml-item.xsd")), element, "newsschema's NewsML-G2 profile"
     )
-    named: Any = context.options.get("xsd")
+    named = options_of(context, NewsmlOptions).xsd
     where = "--xsd"
     if not named and os.environ.get(XSD_VARIABLE):
         named, where = os.environ[XSD_VARIABLE], XSD_VARIABLE
@@ -84,13 +95,12 @@ FORMAT = Format(
     syntax="xml",
     description="IPTC NewsML-G2 newsItem (text), 2.35",
     sniff=sniff,
-    decode=decode_xml,
-    parse=parse,
-    to_article=to_article,
-    from_article=from_article,
-    serialise=serialise,
-    check_input=check_input,
-    check_output=check_output,
-    options=frozenset({"xsd"}),
+    reader=Reader(parse=parse, to_article=to_article, check=check_input, decode=decode_xml),
+    writer=Writer(
+        from_article=from_article,
+        serialise=serialise,
+        check=check_output,
+        options=NewsmlOptions,
+    ),
     many_per_file=True,
 )
