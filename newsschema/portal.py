@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+import attrs
+
 __all__ = [
     "AUTHOR_LABELS",
     "BEIJING",
@@ -25,6 +27,7 @@ __all__ = [
     "END_OF_BODY",
     "LABEL",
     "TIME",
+    "Credits",
     "authors_and_editors",
     "fold",
     "labelled_values",
@@ -208,3 +211,41 @@ def section_of_crumbs(line: str) -> str | None:
     """``当前位置：首页 > 今日热点 > 正文`` → 今日热点: the first crumb that is not the way home."""
     crumbs = (_HERE.sub("", c.strip()).strip() for c in CRUMB_SEPARATOR.split(line))
     return next((c for c in crumbs if c and fold(c) not in _CRUMB_NOISE), None)
+
+
+@attrs.define
+class Credits:
+    """Who and what a portal page credits around its story, gathered line by line: the
+    people (authors and editors with their printed roles), the source, keywords and the
+    copyright. Both portal readers (a page saved as text, an HTML page's visible text)
+    collect through this one class, so they read a label alike."""
+
+    people: list[dict[str, str]] = attrs.field(factory=list)
+    found: dict[str, Any] = attrs.field(factory=dict)
+    """``source``, ``keywords``, ``copyright_holder``, ``copyright_notice``: first kept."""
+
+    def byline(self, body: list[str]) -> None:
+        """Takes a closing ``(陆建斌  李修朝)`` by-line off the last paragraph of `body`."""
+        if body:
+            last, people = split_byline(body[-1])
+            body[-1:] = [last] if last else []
+            self.people.extend(people)
+
+    def labelled(self, values: Iterable[tuple[str, str, str]], *, editors: bool = True) -> None:
+        """``来源：`` names the source; every other label names people (``作者`` without
+        a role). With `editors` False the editor labels are left to `tail`, which reads
+        them where they close a page."""
+        for label, printed, value in values:
+            if label in ("来源", "稿源"):
+                self.found.setdefault("source", value)
+            elif editors or label not in ("责任编辑", "责编", "编辑"):
+                self.people.extend(names_with_roles(value, None if label == "作者" else printed)[0])
+
+    def tail(self, line: str) -> None:
+        """Keywords, an editor and the copyright, from a line after the body."""
+        read_tail(line, self.found, self.people)
+
+    def split(self) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+        """The authors and the editors, each named once."""
+        authors, editors = authors_and_editors(self.people)
+        return unique_people(authors), unique_people(editors)

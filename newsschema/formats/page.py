@@ -24,15 +24,11 @@ from ..portal import (
     END_OF_BODY,
     LABEL,
     TIME,
-    authors_and_editors,
+    Credits,
     fold,
     labelled_values,
     naive_time,
-    names_with_roles,
-    read_tail,
     section_of_crumbs,
-    split_byline,
-    unique_people,
 )
 from ..text import lines
 from .base import Context, Format, Parsed, Reader
@@ -54,14 +50,7 @@ def extract(text: str) -> tuple[dict[str, Any], list[Issue]]:
     lines = _lines(text)
     if not lines:
         return {}, [_issue("the page is empty")]
-    at = next(
-        (
-            i
-            for i, (_, line) in enumerate(lines[:_HEAD_LINES])
-            if TIME.search(line) and len(line) < 160
-        ),
-        None,
-    )
+    at = _time_line_at(lines)
     if at is None:
         return {}, [_issue("found no line with the publication time (like 2022-04-22 14:36:26)")]
     time_number, time_line = lines[at]
@@ -70,45 +59,56 @@ def extract(text: str) -> tuple[dict[str, Any], list[Issue]]:
     published = naive_time(match)
     if published is None:
         return {}, [_issue(f"{match[0]!r} is not a real date and time", line=time_number)]
-
-    before = [line for _, line in lines[:at]]
-    crumbs_at = next((i for i, line in enumerate(before) if CRUMB_SEPARATOR.search(line)), None)
-    headline_candidates = before[crumbs_at + 1 :] if crumbs_at is not None else before
-    if not headline_candidates:
+    document = _head([line for _, line in lines[:at]])
+    if document is None:
         return {}, [_issue("found no headline above the time line", line=time_number)]
-    document: dict[str, Any] = {"headline": headline_candidates[-1], "published": published}
-    section = section_of_crumbs(before[crumbs_at]) if crumbs_at is not None else None
-    if section:
-        document["section"] = section
-
-    people: list[dict[str, str]] = []
+    credits = Credits()
     labelled = labelled_values(time_line[match.end() :])
+    body = _body_and_credits([line for _, line in lines[at + 1 :]], labelled, credits)
+    authors, editors = credits.split()
+    document.update({k: v for k, v in (("authors", authors), ("editors", editors)) if v})
+    document.update(credits.found, published=published, body=body)
+    document["language"] = guess_language(" ".join([document["headline"], *body]))
+    return document, []
+
+
+def _time_line_at(lines: list[tuple[int, str]]) -> int | None:
+    """Where the publication time is printed: a short line near the top with a time."""
+    head = enumerate(lines[:_HEAD_LINES])
+    return next((i for i, (_, line) in head if TIME.search(line) and len(line) < 160), None)
+
+
+def _head(before: list[str]) -> dict[str, Any] | None:
+    """Headline and section from the lines above the time: the headline is the last of
+    them, below the bread crumbs when there are some."""
+    crumbs_at = next((i for i, line in enumerate(before) if CRUMB_SEPARATOR.search(line)), None)
+    candidates = before[crumbs_at + 1 :] if crumbs_at is not None else before
+    if not candidates:
+        return None
+    section = section_of_crumbs(before[crumbs_at]) if crumbs_at is not None else None
+    return {"headline": candidates[-1], **({"section": section} if section else {})}
+
+
+def _body_and_credits(
+    after: list[str], labelled: list[tuple[str, str, str]], credits: Credits
+) -> list[str]:
+    """The story's paragraphs from the lines below the time; the closing by-line, the
+    labelled lines (after the time line's own, `labelled`) and whatever follows the end of
+    the story go to `credits`, in that order: the order people are credited in."""
     body: list[str] = []
     tail: list[str] = []
-    for _, line in lines[at + 1 :]:
+    for line in after:
         if tail or END_OF_BODY.search(fold(line)):
             tail.append(line)
         elif LABEL.match(fold(line.lstrip(BRACKETS))):
             labelled.extend(labelled_values(line.lstrip(BRACKETS)))
         else:
             body.append(line)
-    if body:
-        last, from_byline = split_byline(body[-1])
-        body[-1:] = [last] if last else []
-        people.extend(from_byline)
-
-    for label, printed, value in labelled:
-        if label in ("来源", "稿源"):
-            document.setdefault("source", value)
-        else:
-            people.extend(names_with_roles(value, None if label == "作者" else printed)[0])
+    credits.byline(body)
+    credits.labelled(labelled)
     for line in tail:
-        read_tail(line, document, people)
-    authors, editors = (unique_people(group) for group in authors_and_editors(people))
-    document.update({k: v for k, v in (("authors", authors), ("editors", editors)) if v})
-    document["body"] = body
-    document["language"] = guess_language(" ".join([document["headline"], *body]))
-    return document, []
+        credits.tail(line)
+    return body
 
 
 def _issue(message: str, line: int | None = None) -> Issue:

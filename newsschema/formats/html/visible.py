@@ -24,15 +24,11 @@ from ...portal import (
     END_OF_BODY,
     LABEL,
     TIME,
-    authors_and_editors,
+    Credits,
     fold,
     labelled_values,
     naive_time,
-    names_with_roles,
-    read_tail,
     section_of_crumbs,
-    split_byline,
-    unique_people,
 )
 from ...text import lines
 
@@ -189,64 +185,53 @@ def page_properties(root: lxml_html.HtmlElement, title: str | None) -> dict[str,
     """schema.org properties from what a reader sees; a printed time is kept without a zone
     (the caller decides it: Beijing time on Chinese pages, else the user's --timezone)."""
     page = _cleaned(root)
-    found: dict[str, Any] = {}
     headline = headline_of(page, title)
-    if headline:
-        found["headline"] = headline
     container = _main_content(page)
     body = list(_story(container)) if container is not None else []
-    people: list[dict[str, str]] = []
-    if body:
-        last, from_byline = split_byline(body[-1])
-        body[-1:] = [last] if last else []
-        people.extend(from_byline)
-    if body:
-        found["articleBody"] = "\n\n".join(body)
-    time = _time_element(page)
+    credits = Credits()
+    credits.byline(body)
     lines = _lines(_body(page))
     story = set(body)
-    document: dict[str, Any] = {}
-    if time is None:
-        time = _time_line(lines, headline, story)
+    time = _time_element(page) or _time_line(lines, headline, story)
     for line in lines:
-        if line in story or len(line) > 200:
-            continue
-        line = _unwrapped(line)
-        for label, printed, value in labelled_values(line.lstrip(BRACKETS)):
-            if label in ("来源", "稿源"):
-                document.setdefault("source", value)
-            elif label not in ("责任编辑", "责编", "编辑"):
-                people.extend(names_with_roles(value, None if label == "作者" else printed)[0])
-        read_tail(line, document, people)
-    whole = _lines(_body(root))
+        if line not in story and len(line) <= 200:
+            line = _unwrapped(line)
+            credits.labelled(labelled_values(line.lstrip(BRACKETS)), editors=False)
+            credits.tail(line)
+    whole = _lines(_body(root))  # with the navigation and footer taken out of `page`
     crumbs = next((line for line in whole[:40] if _CRUMBS.search(line)), None)
-    section = section_of_crumbs(crumbs) if crumbs else None
-    if section:
-        found["articleSection"] = section
-    footer: dict[str, Any] = {}  # the copyright is in the footer taken out above
+    footer = Credits()
     for line in whole[-40:]:
-        read_tail(line, footer, [])
+        footer.tail(line)
     for key in ("copyright_holder", "copyright_notice"):
-        if key in footer:
-            document.setdefault(key, footer[key])
-    if time:
-        found["datePublished"] = time
-    authors, editors = (unique_people(group) for group in authors_and_editors(people))
-    if authors:
-        found["author"] = [_person(p) for p in authors]
-    if editors:
-        found["editor"] = [_person(p) for p in editors]
-    if document.get("source"):
-        found["sourceOrganization"] = {"@type": "Organization", "name": document["source"]}
-    if document.get("keywords"):
-        found["keywords"] = document["keywords"]
-    if document.get("copyright_holder"):
-        holder = {"@type": "Organization", "name": document["copyright_holder"]}
-        found["copyrightHolder"] = holder
-        found["publisher"] = holder  # a portal's publisher is its copyright holder (as `page`)
-    if document.get("copyright_notice"):
-        found["copyrightNotice"] = document["copyright_notice"]
-    return found
+        if key in footer.found:
+            credits.found.setdefault(key, footer.found[key])
+    found: dict[str, Any] = {
+        "headline": headline,
+        "articleBody": "\n\n".join(body) if body else None,
+        "articleSection": section_of_crumbs(crumbs) if crumbs else None,
+        "datePublished": time,
+    }
+    found.update(_credited(credits))
+    return {key: value for key, value in found.items() if value}
+
+
+def _credited(credits: Credits) -> dict[str, Any]:
+    """The schema.org properties of what a page credits."""
+    authors, editors = credits.split()
+    found = credits.found
+    holder = found.get("copyright_holder")
+    organisation = {"@type": "Organization", "name": holder} if holder else None
+    source = found.get("source")
+    return {
+        "author": [_person(p) for p in authors],
+        "editor": [_person(p) for p in editors],
+        "sourceOrganization": {"@type": "Organization", "name": source} if source else None,
+        "keywords": found.get("keywords"),
+        "copyrightHolder": organisation,
+        "publisher": organisation,  # a portal's publisher is its copyright holder (as `page`)
+        "copyrightNotice": found.get("copyright_notice"),
+    }
 
 
 def _body(page: lxml_html.HtmlElement) -> Any:
