@@ -163,3 +163,25 @@ def test_generated_articles_round_trip_through_ninjs(article: Article) -> None:
     text = newsschema.write(article, "ninjs")
     assert_iptc_valid(text)
     assert newsschema.read(text, "ninjs") == [ninjs_view(article)]
+
+
+def test_a_line_of_ideographic_spaces_breaks_paragraphs_as_in_every_reader() -> None:
+    """One definition of a paragraph break (`formats.forgiving`): JSON-LD's articleBody
+    and a ninjs plain-text body split the same text into the same paragraphs."""
+    text = "第一段。\n\u3000\u3000\n\u3000\u3000第二段。\n \t\n第三段。"
+    ninjs = {
+        "uri": "urn:example:1",
+        "headlines": [{"role": "main", "value": "标题"}],
+        "firstCreated": "2022-04-22T14:36:26+08:00",
+        "bodies": [{"role": "main", "contentType": "text/plain", "value": text}],
+    }
+    jsonld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "标题",
+        "datePublished": "2022-04-22T14:36:26+08:00",
+        "articleBody": text,
+    }
+    (from_ninjs,) = newsschema.read(json.dumps(ninjs), "ninjs")
+    (from_jsonld,) = newsschema.read(json.dumps(jsonld), "jsonld")
+    assert from_ninjs.body == from_jsonld.body == ("第一段。", "第二段。", "第三段。")

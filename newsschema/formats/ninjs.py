@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from lxml import html as lxml_html
@@ -24,13 +24,14 @@ from ..model import URI, Agent, AgentType, Article, Place, Rights, Subject, deri
 from ..times import format_datetime, parse_iso8601
 from ..uri import is_uri
 from .base import Context, Format, Parsed, Reader, Writer
+from .fields import Field, written
+from .forgiving import compact, split_paragraphs, stripped, unique
 
-__all__ = ["FORMAT", "ninjs_version"]
+__all__ = ["FIELDS", "FORMAT", "ninjs_version"]
 
 NAME = "ninjs"
 SCHEMA_URI = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json"
 _COUNTRY_URI = re.compile(r"^https?://cvx?\.iptc\.org/iso3166-1a2/([A-Za-z]{2})$")
-_BREAK = re.compile(r"\n[ \t]*\n")
 # For text whose white space is collapsed to single spaces (no run to backtrack over).
 _BY_SEPARATORS = re.compile(r" (?:and|und|et|y|&) | ?[,;、，] ?")
 
@@ -38,12 +39,8 @@ _BY_SEPARATORS = re.compile(r" (?:and|und|et|y|&) | ?[,;、，] ?")
 # --- writer ------------------------------------------------------------------------------
 
 
-def _compact(node: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in node.items() if v not in (None, [], {})}
-
-
 def _party(agent: Agent, rel: str) -> dict[str, Any]:
-    return _compact({"name": agent.name, "rel": rel, "uri": agent.url})
+    return compact({"name": agent.name, "rel": rel, "uri": agent.url})
 
 
 # HTML parsers turn a raw CR into LF; a character reference keeps it. NUL has no place in
@@ -56,78 +53,102 @@ def _html_text(paragraph: str) -> str:
     return text.translate(_HTML_KEEP) if "\r" in text or "\x00" in text else text
 
 
-def from_article(article: Article, context: Context) -> dict[str, Any]:
-    people = [_party(a, "author") for a in article.authors if a.type == "Person"]
-    people += [_party(e, "editor") for e in article.editors if e.type == "Person"]
-    organisations = [_party(a, "author") for a in article.authors if a.type == "Organization"]
-    organisations += [_party(e, "editor") for e in article.editors if e.type == "Organization"]
-    sources = [
-        _compact({"name": agent.name, "role": role, "uri": agent.url})
-        for agent, role in ((article.publisher, "publisher"), (article.source, "source"))
-        if agent
-    ]
-    subjects = [
-        _compact({"name": s.name, "literal": s.code, "uri": s.uri}) for s in article.subjects
-    ]
-    subjects += [{"name": k, "rel": "keyword"} for k in article.keywords]
-    subjects += [{"name": article.section, "rel": "section"}] if article.section else []
+def _credited(article: Article, type: AgentType) -> list[dict[str, Any]]:
+    """The article's authors then editors of one type, with their ``rel``."""
+    found = [_party(a, "author") for a in article.authors if a.type == type]
+    return found + [_party(e, "editor") for e in article.editors if e.type == type]
+
+
+def _info_sources(article: Article) -> list[dict[str, Any]]:
+    pairs = ((article.publisher, "publisher"), (article.source, "source"))
+    return [compact({"name": a.name, "role": role, "uri": a.url}) for a, role in pairs if a]
+
+
+def _subjects_written(article: Article) -> list[dict[str, Any]]:
+    """Subjects, then keywords and the section as subjects (ninjs 3.1 has no property
+    for either)."""
+    found = [compact({"name": s.name, "literal": s.code, "uri": s.uri}) for s in article.subjects]
+    found += [{"name": k, "rel": "keyword"} for k in article.keywords]
+    return found + ([{"name": article.section, "rel": "section"}] if article.section else [])
+
+
+def _places(article: Article) -> list[dict[str, Any]]:
     place = article.location
-    places = []
-    if place and (place.name or place.country):
-        country = f"http://cv.iptc.org/iso3166-1a2/{place.country}" if place.country else None
-        places.append(_compact({"name": place.name, "rel": "located", "uri": country}))
-    text = "".join(article.body)
-    counts = {"charCount": len(text), "wordCount": word_count(" ".join(article.body))}
-    rights = article.rights
-    return _compact(
-        {
-            "standard": {"name": "ninjs", "version": "3.1", "schema": SCHEMA_URI},
-            "uri": article.id,
-            "type": "text",
-            "version": str(article.version),
-            "firstCreated": format_datetime(article.date_published),
-            "versionCreated": format_datetime(article.date_modified or article.date_published),
-            "contentCreated": format_datetime(article.date_created)
-            if article.date_created
-            else None,
-            "pubStatus": "usable",
-            "urgency": article.urgency,
-            "copyrightHolder": rights.holder if rights else None,
-            "copyrightNotice": rights.notice if rights else None,
-            "usageTerms": rights.license if rights else None,
-            "language": article.language,
-            "headlines": [
-                {"role": "main", "value": article.headline},
-                *([{"role": "sub", "value": article.subheadline}] if article.subheadline else []),
-            ],
-            "descriptions": (
-                [{"role": "summary", "value": article.summary}] if article.summary else []
-            ),
-            "bodies": [
-                {
-                    "role": "main",
-                    "contentType": "text/plain",
-                    "value": "\n\n".join(article.body),
-                    **counts,
-                },
-                {
-                    "role": "main",
-                    "contentType": "text/html",
-                    "value": "".join(f"<p>{_html_text(p)}</p>" for p in article.body),
-                    **counts,
-                },
-            ],
-            "by": ", ".join(a.name for a in article.authors) or None,
-            "people": people,
-            "organisations": organisations,
-            "infoSources": sources,
-            "subjects": subjects,
-            "genres": [{"name": article.genre}] if article.genre else [],
-            "located": article.dateline,
-            "places": places,
-            "altIds": [{"role": "url", "value": article.url}] if article.url else [],
-        }
-    )
+    if not place or not (place.name or place.country):
+        return []
+    country = f"http://cv.iptc.org/iso3166-1a2/{place.country}" if place.country else None
+    return [compact({"name": place.name, "rel": "located", "uri": country})]
+
+
+def _headlines(article: Article) -> list[dict[str, Any]]:
+    sub = [{"role": "sub", "value": article.subheadline}] if article.subheadline else []
+    return [{"role": "main", "value": article.headline}, *sub]
+
+
+def _bodies(article: Article) -> list[dict[str, Any]]:
+    """The body as plain text and as HTML, which the reader prefers (it is exact)."""
+    counts = {
+        "charCount": sum(map(len, article.body)),
+        "wordCount": word_count(" ".join(article.body)),
+    }
+    plain = {"role": "main", "contentType": "text/plain", "value": "\n\n".join(article.body)}
+    markup = "".join(f"<p>{_html_text(p)}</p>" for p in article.body)
+    return [
+        {**plain, **counts},
+        {"role": "main", "contentType": "text/html", "value": markup, **counts},
+    ]
+
+
+def _rights(part: str) -> Callable[[Article], Any]:
+    return lambda article: getattr(article.rights, part) if article.rights else None
+
+
+_STANDARD = {"name": "ninjs", "version": "3.1", "schema": SCHEMA_URI}
+
+FIELDS: tuple[Field, ...] = (
+    Field("standard", "", lambda a: _STANDARD),
+    Field("uri", "id", lambda a: a.id),
+    Field("type", "", lambda a: "text"),
+    Field("version", "version", lambda a: str(a.version)),
+    Field("firstCreated", "date_published", lambda a: format_datetime(a.date_published)),
+    Field(
+        "versionCreated",
+        "date_modified",
+        lambda a: format_datetime(a.date_modified or a.date_published),
+    ),
+    Field(
+        "contentCreated",
+        "date_created",
+        lambda a: format_datetime(a.date_created) if a.date_created else None,
+    ),
+    Field("pubStatus", "", lambda a: "usable"),
+    Field("urgency", "urgency", lambda a: a.urgency),
+    Field("copyrightHolder", "rights.holder", _rights("holder")),
+    Field("copyrightNotice", "rights.notice", _rights("notice")),
+    Field("usageTerms", "rights.license", _rights("license")),
+    Field("language", "language", lambda a: a.language),
+    Field("headlines", "headline, subheadline", _headlines),
+    Field(
+        "descriptions",
+        "summary",
+        lambda a: [{"role": "summary", "value": a.summary}] if a.summary else [],
+    ),
+    Field("bodies", "body", _bodies),
+    Field("by", "authors", lambda a: ", ".join(x.name for x in a.authors) or None),
+    Field("people", "authors, editors", lambda a: _credited(a, "Person")),
+    Field("organisations", "authors, editors", lambda a: _credited(a, "Organization")),
+    Field("infoSources", "publisher, source", _info_sources),
+    Field("subjects", "subjects, keywords, section", _subjects_written),
+    Field("genres", "genre", lambda a: [{"name": a.genre}] if a.genre else []),
+    Field("located", "dateline", lambda a: a.dateline),
+    Field("places", "location", _places),
+    Field("altIds", "url", lambda a: [{"role": "url", "value": a.url}] if a.url else []),
+)
+"""Each ninjs 3.1 property newsschema writes, the canonical field it carries, and how."""
+
+
+def from_article(article: Article, context: Context) -> dict[str, Any]:
+    return written(FIELDS, article)
 
 
 def serialise(documents: Sequence[Any], context: Context) -> str:
@@ -180,12 +201,6 @@ def parse(text: str, context: Context) -> Iterator[Parsed]:
             yield Parsed(document=item, base=base, source=text)
 
 
-def _text(value: Any) -> str | None:
-    if isinstance(value, str):
-        return value.strip() or None
-    return None
-
-
 def _by_role(items: Any, role: str | None = None, key: str = "role") -> list[dict[str, Any]]:
     entries = [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
     return [i for i in entries if role is None or i.get(key) == role]
@@ -193,7 +208,7 @@ def _by_role(items: Any, role: str | None = None, key: str = "role") -> list[dic
 
 def _first_value(items: Any, role: str) -> str | None:
     chosen = _by_role(items, role) or _by_role(items)
-    return _text(chosen[0].get("value")) if chosen else None
+    return stripped(chosen[0].get("value")) if chosen else None
 
 
 _PLAIN_PARAGRAPHS = re.compile(r"(?:<p>[^<]*</p>)*")
@@ -228,11 +243,11 @@ def _body(node: dict[str, Any]) -> tuple[str, ...]:
     text = plain[0]["value"] if plain else node.get("body_text") or node.get("body_main")
     if not isinstance(text, str):
         return ()
-    return tuple(p.strip() for p in _BREAK.split(text) if p.strip())
+    return tuple(split_paragraphs(text))
 
 
 def _agent(entry: dict[str, Any], kind: AgentType) -> Agent | None:
-    name = _text(entry.get("name")) or _text(entry.get("literal"))
+    name = stripped(entry.get("name")) or stripped(entry.get("literal"))
     uri = entry.get("uri") if isinstance(entry.get("uri"), str) and is_uri(entry["uri"]) else None
     return Agent(name=name, type=kind, url=uri) if name else None
 
@@ -255,7 +270,7 @@ def _parties(node: dict[str, Any], rel: str) -> tuple[Agent, ...]:
 
 def _authors(node: dict[str, Any]) -> tuple[Agent, ...]:
     authors = _parties(node, "author")
-    by = _text(node.get("by")) or _text(node.get("byline"))
+    by = stripped(node.get("by")) or stripped(node.get("byline"))
     if authors or by is None:
         return authors
     collapsed = " ".join(strip_byline(by).split())  # the separators expect single spaces
@@ -269,7 +284,7 @@ def _source(node: dict[str, Any], role: str) -> Agent | None:
 
 
 def _time(node: dict[str, Any], key: str, context: Context) -> Any:
-    text = _text(node.get(key))
+    text = stripped(node.get(key))
     if text is None:
         return None
     try:
@@ -283,12 +298,12 @@ def _subjects(node: dict[str, Any]) -> tuple[Subject, ...]:
     for entry in _by_role(node.get("subjects") or node.get("subject")):
         if entry.get("rel") in ("keyword", "section"):
             continue
-        code = _text(entry.get("literal")) or _text(entry.get("code"))
+        code = stripped(entry.get("literal")) or stripped(entry.get("code"))
         code = code if code and is_qcode(code) else None
         uri = (
             entry.get("uri") if isinstance(entry.get("uri"), str) and is_uri(entry["uri"]) else None
         )
-        name = _text(entry.get("name"))
+        name = stripped(entry.get("name"))
         if code or name or uri:
             subjects.append(Subject(code=code, name=name, uri=uri))
     return tuple(subjects)
@@ -301,81 +316,106 @@ def _place(node: dict[str, Any]) -> Place | None:
     uri = entries[0].get("uri")
     country = _COUNTRY_URI.match(uri) if isinstance(uri, str) else None
     place = Place(
-        name=_text(entries[0].get("name")), country=country[1].upper() if country else None
+        name=stripped(entries[0].get("name")), country=country[1].upper() if country else None
     )
     return place if place != Place() else None
 
 
-def to_article(document: dict[str, Any], context: Context) -> Article:
-    node = _fold(document)
+def _headline(node: dict[str, Any]) -> str:
     headline = (
         _first_value(node.get("headlines"), "main")
-        or _text(node.get("headline_main"))
-        or _text(node.get("headline"))
+        or stripped(node.get("headline_main"))
+        or stripped(node.get("headline"))
     )
     if headline is None:
         raise FieldError("headlines", "is required: the item has no headline")
-    published = next(
-        (
-            t
-            for t in (
-                _time(node, k, context)
-                for k in ("firstcreated", "contentcreated", "versioncreated")
-            )
-            if t
-        ),
-        None,
-    )
-    if published is None:
-        raise FieldError(
-            "firstCreated", "is required: the item has no firstCreated or versionCreated"
-        )
-    version_created = _time(node, "versioncreated", context)
-    modified = version_created if version_created and version_created != published else None
-    language = _text(node.get("language")) or ""
-    keywords = [_text(s.get("name")) for s in _by_role(node.get("subjects"), "keyword", "rel")]
-    sections = [_text(s.get("name")) for s in _by_role(node.get("subjects"), "section", "rel")]
-    genres = _by_role(node.get("genres") or node.get("genre"))
-    url = next((a.get("value") for a in _by_role(node.get("altids"), "url")), None)
-    publisher = _source(node, "publisher")
-    version = str(node.get("version") or "1")
-    uri = str(node.get("uri") or "")
-    urgency = node.get("urgency")
-    terms = _text(node.get("usageterms"))
-    rights = Rights(
-        holder=_text(node.get("copyrightholder")),
-        notice=_text(node.get("copyrightnotice")),
+    return headline
+
+
+def _published(node: dict[str, Any], context: Context) -> Any:
+    """The first of the creation times the item gives: ninjs has no publication time."""
+    for key in ("firstcreated", "contentcreated", "versioncreated"):
+        published = _time(node, key, context)
+        if published:
+            return published
+    raise FieldError("firstCreated", "is required: the item has no firstCreated or versionCreated")
+
+
+def _named(node: dict[str, Any], rel: str) -> list[str]:
+    """The names of the subjects with ``rel`` (how keywords and the section are written)."""
+    return [
+        n
+        for n in (stripped(s.get("name")) for s in _by_role(node.get("subjects"), rel, "rel"))
+        if n
+    ]
+
+
+def _rights_read(node: dict[str, Any]) -> Rights:
+    terms = stripped(node.get("usageterms"))
+    return Rights(
+        holder=stripped(node.get("copyrightholder")),
+        notice=stripped(node.get("copyrightnotice")),
         license=terms if terms and is_uri(terms) else None,
     )
-    return Article(
-        id=uri
+
+
+def _identity(
+    node: dict[str, Any], publisher: Agent | None, published: Any, headline: str
+) -> dict[str, Any]:
+    """``id``, ``version`` and ``url``: the item's own when they are usable."""
+    uri = str(node.get("uri") or "")
+    version = str(node.get("version") or "1")
+    url = next((a.get("value") for a in _by_role(node.get("altids"), "url")), None)
+    return {
+        "id": uri
         if is_uri(uri)
         else derive_id(publisher.name if publisher else None, published, headline),
-        version=int(version) if version.isdigit() and int(version) > 0 else 1,
-        url=URI(url) if isinstance(url, str) and is_uri(url) else None,
+        "version": int(version) if version.isdigit() and int(version) > 0 else 1,
+        "url": URI(url) if isinstance(url, str) and is_uri(url) else None,
+    }
+
+
+def _urgency(node: dict[str, Any]) -> int | None:
+    urgency = node.get("urgency")
+    if isinstance(urgency, int) and not isinstance(urgency, bool) and 1 <= urgency <= 9:
+        return urgency
+    return None
+
+
+def _genre(node: dict[str, Any]) -> str | None:
+    names = (stripped(g.get("name")) for g in _by_role(node.get("genres") or node.get("genre")))
+    return next((name for name in names if name), None)
+
+
+def to_article(document: dict[str, Any], context: Context) -> Article:
+    node = _fold(document)
+    headline = _headline(node)
+    published = _published(node, context)
+    version_created = _time(node, "versioncreated", context)
+    publisher = _source(node, "publisher")
+    return Article(
+        **_identity(node, publisher, published, headline),
         headline=headline,
         subheadline=_first_value(_by_role(node.get("headlines"), "sub"), "sub"),
         summary=_first_value(node.get("descriptions"), "summary")
-        or _text(node.get("description_text")),
+        or stripped(node.get("description_text")),
         body=_body(node),
-        language=language_or_und(language),
+        language=language_or_und(stripped(node.get("language")) or ""),
         date_published=published,
-        date_modified=modified,
+        date_modified=version_created if version_created != published else None,
         date_created=_time(node, "contentcreated", context),
         authors=_authors(node),
         editors=_parties(node, "editor"),
         publisher=publisher,
         source=_source(node, "source"),
-        section=next((s for s in sections if s), None),
-        keywords=tuple(dict.fromkeys(k for k in keywords if k)),
+        section=next(iter(_named(node, "section")), None),
+        keywords=tuple(unique(_named(node, "keyword"))),
         subjects=_subjects(node),
-        genre=next((_text(g.get("name")) for g in genres if _text(g.get("name"))), None),
-        dateline=_text(node.get("located")),
+        genre=_genre(node),
+        dateline=stripped(node.get("located")),
         location=_place(node),
-        rights=rights,
-        urgency=urgency
-        if isinstance(urgency, int) and not isinstance(urgency, bool) and 1 <= urgency <= 9
-        else None,
+        rights=_rights_read(node),
+        urgency=_urgency(node),
     )
 
 

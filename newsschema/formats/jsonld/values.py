@@ -21,6 +21,7 @@ from ...model import URI, Agent, AgentType, Image, Place, Subject, is_qcode
 from ...times import parse_iso8601
 from ...uri import is_uri, normalise_uri
 from ..base import Context
+from ..forgiving import split_paragraphs, unique
 from .graph import type_names
 
 __all__ = [
@@ -34,14 +35,12 @@ __all__ = [
     "language_of",
     "paragraphs_of",
     "place_of",
-    "split_paragraphs",
     "subjects_of",
     "text_of",
     "uri_of",
 ]
 
 _HTML_BLOCK = re.compile(r"<(?:p|br|div|h[1-6]|li|blockquote)\b[^>]*>", re.IGNORECASE)
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
 _SPACE = re.compile(r"\s")
 _KEYWORD_SEPARATORS = re.compile(r"[,，、;；]")
 
@@ -174,11 +173,6 @@ def paragraphs_of(value: Any) -> list[str]:
     return split_paragraphs(text)
 
 
-def split_paragraphs(text: str) -> list[str]:
-    """Paragraphs at blank lines, trimmed; a blank paragraph is no paragraph."""
-    return [p.strip() for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
-
-
 def images_of(value: Any, base: str | None) -> list[Image]:
     images: list[Image] = []
     for item in value if isinstance(value, list) else [value]:
@@ -211,7 +205,7 @@ def keywords_of(value: Any) -> list[str]:
         if isinstance(value, list)
         else _KEYWORD_SEPARATORS.split(text_of(value) or "")
     )
-    return list(dict.fromkeys(w.strip() for w in words if w.strip()))
+    return unique(words)
 
 
 def subjects_of(value: Any) -> list[Subject]:

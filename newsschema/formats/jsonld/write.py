@@ -9,6 +9,7 @@ say (urgency, version, an organisation's role) is left out rather than invented.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 import attrs
@@ -18,9 +19,10 @@ from ...language import word_count
 from ...model import Agent, Article, Image, Place, Subject
 from ...times import format_datetime
 from ..base import Context, options_of
-from .values import split_paragraphs
+from ..fields import Field, written
+from ..forgiving import compact, split_paragraphs
 
-__all__ = ["PARAGRAPH_SEPARATOR", "JsonldOptions", "from_article", "serialise"]
+__all__ = ["FIELDS", "PARAGRAPH_SEPARATOR", "JsonldOptions", "from_article", "serialise"]
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -30,13 +32,9 @@ _SCRIPT_SAFE = str.maketrans(
 )
 
 
-def _compact(node: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in node.items() if value not in (None, [], {})}
-
-
 def _agent(agent: Agent) -> dict[str, Any]:
     role = agent.role if agent.type == "Person" else None
-    return _compact(
+    return compact(
         {
             "@type": agent.type,
             "name": agent.name,
@@ -48,7 +46,7 @@ def _agent(agent: Agent) -> dict[str, Any]:
 
 
 def _image(image: Image) -> dict[str, Any]:
-    return _compact(
+    return compact(
         {
             "@type": "ImageObject",
             "url": image.url,
@@ -62,10 +60,10 @@ def _image(image: Image) -> dict[str, Any]:
 
 def _place(place: Place) -> dict[str, Any]:
     address = {"@type": "PostalAddress", "addressCountry": place.country} if place.country else None
-    geo = _compact(
+    geo = compact(
         {"@type": "GeoCoordinates", "latitude": place.latitude, "longitude": place.longitude}
     )
-    return _compact(
+    return compact(
         {
             "@type": "Place",
             "name": place.name,
@@ -76,59 +74,68 @@ def _place(place: Place) -> dict[str, Any]:
 
 
 def _subject(subject: Subject) -> dict[str, Any]:
-    return _compact(
+    return compact(
         {"@type": "DefinedTerm", "termCode": subject.code, "name": subject.name, "url": subject.uri}
     )
 
 
-def from_article(article: Article, context: Context) -> dict[str, Any]:
-    rights = article.rights
+def _body(article: Article) -> str:
+    """The paragraphs a reader will find: blank ones and stray spaces cannot survive a
+    blank-line-separated text, so they are not written either."""
+    return PARAGRAPH_SEPARATOR.join(split_paragraphs(PARAGRAPH_SEPARATOR.join(article.body)))
+
+
+def _time(value: datetime | None) -> str | None:
+    return format_datetime(value) if value else None
+
+
+def _holder(article: Article) -> dict[str, Any] | None:
+    holder = article.rights.holder if article.rights else None
+    return {"@type": "Organization", "name": holder} if holder else None
+
+
+def _location(article: Article) -> dict[str, Any] | None:
     location = _place(article.location) if article.location else None
-    when = {
-        "datePublished": article.date_published,
-        "dateModified": article.date_modified,
-        "dateCreated": article.date_created,
-    }
-    return _compact(
-        {
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "@id": article.id,
-            "url": article.url,
-            "mainEntityOfPage": article.url,
-            "headline": article.headline,
-            "alternativeHeadline": article.subheadline,
-            "description": article.summary,
-            # The paragraphs a reader will find: blank ones and stray spaces cannot
-            # survive a blank-line-separated text, so they are not written either.
-            "articleBody": PARAGRAPH_SEPARATOR.join(
-                split_paragraphs(PARAGRAPH_SEPARATOR.join(article.body))
-            ),
-            "articleSection": article.section,
-            "keywords": list(article.keywords),
-            "inLanguage": article.language,
-            **{key: format_datetime(value) for key, value in when.items() if value},
-            "author": [_agent(a) for a in article.authors],
-            "editor": [_agent(e) for e in article.editors],
-            "publisher": _agent(article.publisher) if article.publisher else None,
-            "sourceOrganization": _agent(article.source) if article.source else None,
-            "image": [_image(i) for i in article.images],
-            "copyrightHolder": (
-                {"@type": "Organization", "name": rights.holder}
-                if rights and rights.holder
-                else None
-            ),
-            "copyrightNotice": rights.notice if rights else None,
-            "copyrightYear": rights.year if rights else None,
-            "license": rights.license if rights else None,
-            "wordCount": word_count(" ".join(article.body)),
-            "dateline": article.dateline,
-            "contentLocation": location if location and len(location) > 1 else None,
-            "about": [_subject(s) for s in article.subjects],
-            "genre": article.genre,
-            "isAccessibleForFree": article.free,
-        }
-    )
+    return location if location and len(location) > 1 else None
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("@context", "", lambda a: "https://schema.org"),
+    Field("@type", "", lambda a: "NewsArticle"),
+    Field("@id", "id", lambda a: a.id),
+    Field("url", "url", lambda a: a.url),
+    Field("mainEntityOfPage", "url", lambda a: a.url),
+    Field("headline", "headline", lambda a: a.headline),
+    Field("alternativeHeadline", "subheadline", lambda a: a.subheadline),
+    Field("description", "summary", lambda a: a.summary),
+    Field("articleBody", "body", _body),
+    Field("articleSection", "section", lambda a: a.section),
+    Field("keywords", "keywords", lambda a: list(a.keywords)),
+    Field("inLanguage", "language", lambda a: a.language),
+    Field("datePublished", "date_published", lambda a: format_datetime(a.date_published)),
+    Field("dateModified", "date_modified", lambda a: _time(a.date_modified)),
+    Field("dateCreated", "date_created", lambda a: _time(a.date_created)),
+    Field("author", "authors", lambda a: [_agent(x) for x in a.authors]),
+    Field("editor", "editors", lambda a: [_agent(x) for x in a.editors]),
+    Field("publisher", "publisher", lambda a: _agent(a.publisher) if a.publisher else None),
+    Field("sourceOrganization", "source", lambda a: _agent(a.source) if a.source else None),
+    Field("image", "images", lambda a: [_image(i) for i in a.images]),
+    Field("copyrightHolder", "rights.holder", _holder),
+    Field("copyrightNotice", "rights.notice", lambda a: a.rights.notice if a.rights else None),
+    Field("copyrightYear", "rights.year", lambda a: a.rights.year if a.rights else None),
+    Field("license", "rights.license", lambda a: a.rights.license if a.rights else None),
+    Field("wordCount", "body", lambda a: word_count(" ".join(a.body))),
+    Field("dateline", "dateline", lambda a: a.dateline),
+    Field("contentLocation", "location", _location),
+    Field("about", "subjects", lambda a: [_subject(s) for s in a.subjects]),
+    Field("genre", "genre", lambda a: a.genre),
+    Field("isAccessibleForFree", "free", lambda a: a.free),
+)
+"""Each schema.org property newsschema writes, the canonical field it carries, and how."""
+
+
+def from_article(article: Article, context: Context) -> dict[str, Any]:
+    return written(FIELDS, article)
 
 
 @attrs.frozen(kw_only=True)
