@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
 from typing import Any
 
 from lxml import html as lxml_html
@@ -283,7 +284,7 @@ def _source(node: dict[str, Any], role: str) -> Agent | None:
     return _agent(entries[0], "Organization") if entries else None
 
 
-def _time(node: dict[str, Any], key: str, context: Context) -> Any:
+def _time(node: dict[str, Any], key: str, context: Context) -> datetime | None:
     text = stripped(node.get(key))
     if text is None:
         return None
@@ -332,7 +333,7 @@ def _headline(node: dict[str, Any]) -> str:
     return headline
 
 
-def _published(node: dict[str, Any], context: Context) -> Any:
+def _published(node: dict[str, Any], context: Context) -> datetime:
     """The first of the creation times the item gives: ninjs has no publication time."""
     for key in ("firstcreated", "contentcreated", "versioncreated"):
         published = _time(node, key, context)
@@ -360,19 +361,16 @@ def _rights_read(node: dict[str, Any]) -> Rights:
 
 
 def _identity(
-    node: dict[str, Any], publisher: Agent | None, published: Any, headline: str
-) -> dict[str, Any]:
+    node: dict[str, Any], publisher: Agent | None, published: datetime, headline: str
+) -> tuple[str, int, URI | None]:
     """``id``, ``version`` and ``url``: the item's own when they are usable."""
     uri = str(node.get("uri") or "")
     version = str(node.get("version") or "1")
     url = next((a.get("value") for a in _by_role(node.get("altids"), "url")), None)
-    return {
-        "id": uri
-        if is_uri(uri)
-        else derive_id(publisher.name if publisher else None, published, headline),
-        "version": int(version) if version.isdigit() and int(version) > 0 else 1,
-        "url": URI(url) if isinstance(url, str) and is_uri(url) else None,
-    }
+    if not is_uri(uri):
+        uri = derive_id(publisher.name if publisher else None, published, headline)
+    number = int(version) if version.isdigit() and int(version) > 0 else 1
+    return uri, number, URI(url) if isinstance(url, str) and is_uri(url) else None
 
 
 def _urgency(node: dict[str, Any]) -> int | None:
@@ -393,8 +391,11 @@ def to_article(document: dict[str, Any], context: Context) -> Article:
     published = _published(node, context)
     version_created = _time(node, "versioncreated", context)
     publisher = _source(node, "publisher")
+    uri, version, url = _identity(node, publisher, published, headline)
     return Article(
-        **_identity(node, publisher, published, headline),
+        id=uri,
+        version=version,
+        url=url,
         headline=headline,
         subheadline=_first_value(_by_role(node.get("headlines"), "sub"), "sub"),
         summary=_first_value(node.get("descriptions"), "summary")

@@ -24,12 +24,12 @@ from ...times import parse_iso8601
 from ...uri import is_uri
 from ...xmlparse import XMLInputError, parse_xml
 from ..base import Context, Parsed
+from ..forgiving import PARAGRAPH_BREAK, unique
 from .write import NAR, single_line
 
 __all__ = ["check_input", "parse", "to_article"]
 
 NAME = "newsml"
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _TIMES = ("itemMeta/firstCreated", "contentMeta/contentCreated", "itemMeta/versionCreated")
 
@@ -202,7 +202,7 @@ def _body(item: etree._Element) -> tuple[str, ...]:
         return tuple(p for p in map(_text, paragraphs) if p)
     inline_data = content_set.find(_q("inlineData"))
     if inline_data is not None and inline_data.text:
-        return tuple(p for p in (_clean(b) for b in _BLANK_LINE.split(inline_data.text)) if p)
+        return tuple(p for p in (_clean(b) for b in PARAGRAPH_BREAK.split(inline_data.text)) if p)
     return ()
 
 
@@ -258,63 +258,95 @@ def _language(item: etree._Element) -> str:
     )
 
 
-def to_article(item: etree._Element, context: Context) -> Article:
+def _times(
+    item: etree._Element, context: Context
+) -> tuple[datetime, datetime | None, datetime | None]:
+    """Publication, modification and creation: NewsML-G2 has no publication time, so the
+    first of the creation times stands for it (the input check made sure there is one)."""
     published = next(t for t in (_time(item, p, context) for p in _TIMES) if t)
     version_created = _time(item, "itemMeta/versionCreated", context)
     modified = _time(item, "contentMeta/contentModified", context)
     if modified is None and version_created and version_created != published:
         modified = version_created
-    headline = _headline(item) or ""
-    provider = item.find(_q("itemMeta/provider"))
-    publisher = _party(provider, "Organization") if provider is not None else None
+    return published, modified, _time(item, "contentMeta/contentCreated", context)
+
+
+def _identity(
+    item: etree._Element, publisher: Agent | None, published: datetime, headline: str
+) -> tuple[str, int, URI | None]:
+    """``id``, ``version`` and ``url``: the item's own when they are usable."""
     guid = item.get("guid", "")
+    version = item.get("version", "1")
     links = item.findall(_q("itemMeta/link"))
     link = next((x.get("href") for x in links if x.get("rel") == "irel:canonical"), None)
-    urgency = _text(item.find(_q("contentMeta/urgency")))
-    version = item.get("version", "1")
+    if not is_uri(guid):
+        guid = derive_id(publisher.name if publisher else None, published, headline)
+    number = int(version) if version.isdigit() and int(version) > 0 else 1
+    return guid, number, URI(link) if link and is_uri(link) else None
+
+
+def _descriptions(item: etree._Element) -> tuple[str | None, str | None]:
+    """The sub-headline and the summary (a description marked as one, else the first)."""
     sub = [h for h in item.findall(_q("contentMeta/headline")) if "sub" in h.get("role", "")]
     descriptions = item.findall(_q("contentMeta/description"))
     summary = next(
         (d for d in descriptions if d.get("role") == "drol:summary"),
         descriptions[0] if descriptions else None,
     )
+    return (_text(sub[0]) if sub else None), _text(summary)
+
+
+def _people(item: etree._Element) -> tuple[tuple[Agent, ...], tuple[Agent, ...], Agent | None]:
+    """Creators are the authors; contributors in an editor role the editors."""
+    contributors = item.findall(_q("contentMeta/contributor"))
+    sources = _parties(item.findall(_q("contentMeta/infoSource")), "Organization")
+    authors = _parties(item.findall(_q("contentMeta/creator")))
+    editors = _parties([c for c in contributors if "editor" in c.get("role", "")])
+    return authors, editors, next(iter(sources), None)
+
+
+def _genre(item: etree._Element) -> str | None:
     genre = item.find(_q("contentMeta/genre"))
+    if genre is None:
+        return None
+    return _text(genre.find(_q("name"))) or _clean(genre.get("literal")) or genre.get("qcode")
+
+
+def _urgency(item: etree._Element) -> int | None:
+    urgency = _text(item.find(_q("contentMeta/urgency")))
+    return int(urgency) if urgency and urgency.isdigit() and 1 <= int(urgency) <= 9 else None
+
+
+def to_article(item: etree._Element, context: Context) -> Article:
+    published, modified, created = _times(item, context)
+    headline = _headline(item) or ""
+    provider = item.find(_q("itemMeta/provider"))
+    publisher = _party(provider, "Organization") if provider is not None else None
+    guid, version, url = _identity(item, publisher, published, headline)
+    subheadline, summary = _descriptions(item)
+    authors, editors, source = _people(item)
     return Article(
-        id=guid
-        if is_uri(guid)
-        else derive_id(publisher.name if publisher else None, published, headline),
-        version=int(version) if version.isdigit() and int(version) > 0 else 1,
-        url=URI(link) if link and is_uri(link) else None,
+        id=guid,
+        version=version,
+        url=url,
         headline=headline,
-        subheadline=_text(sub[0]) if sub else None,
-        summary=_text(summary),
-        body=_body(item),
-        language=_language(item),
+        subheadline=subheadline,
+        summary=summary,
         date_published=published,
         date_modified=modified,
-        date_created=_time(item, "contentMeta/contentCreated", context),
-        authors=_parties(item.findall(_q("contentMeta/creator"))),
-        editors=_parties(
-            [
-                c
-                for c in item.findall(_q("contentMeta/contributor"))
-                if "editor" in c.get("role", "")
-            ]
-        ),
+        date_created=created,
+        authors=authors,
+        editors=editors,
+        source=source,
+        body=_body(item),
+        language=_language(item),
         publisher=publisher,
-        source=next(
-            iter(_parties(item.findall(_q("contentMeta/infoSource")), "Organization")), None
-        ),
         section=_text(item.find(_q("itemMeta/memberOf/name"))),
-        keywords=tuple(
-            dict.fromkeys(k for k in map(_text, item.findall(_q("contentMeta/keyword"))) if k)
-        ),
+        keywords=tuple(unique(map(_text, item.findall(_q("contentMeta/keyword"))))),
         subjects=_subjects(item),
-        genre=(_text(genre.find(_q("name"))) or _clean(genre.get("literal")) or genre.get("qcode"))
-        if genre is not None
-        else None,
+        genre=_genre(item),
         dateline=_text(item.find(_q("contentMeta/dateline"))),
         location=_place(item),
         rights=_rights(item),
-        urgency=int(urgency) if urgency and urgency.isdigit() and 1 <= int(urgency) <= 9 else None,
+        urgency=_urgency(item),
     )

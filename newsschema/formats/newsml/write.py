@@ -114,6 +114,7 @@ def from_article(article: Article, context: Context) -> etree._Element:
 
 
 def _item(article: Article, context: Context) -> etree._Element:
+    """The newsItem: its parts in the order the XSD demands."""
     item = _e(
         None,
         "newsItem",
@@ -125,6 +126,17 @@ def _item(article: Article, context: Context) -> etree._Element:
     )
     item.set(XML_LANG, article.language)
     _e(item, "catalogRef", href=CATALOG)
+    _rights_info(item, article)
+    _item_meta(_e(item, "itemMeta"), article)
+    content = _e(item, "contentMeta")
+    _administrative(content, article)
+    _descriptive(content, article)
+    _content_set(_e(item, "contentSet"), article)
+    _check_text_runs(item)
+    return item
+
+
+def _rights_info(item: etree._Element, article: Article) -> None:
     rights = article.rights
     if rights and (rights.holder or rights.notice or rights.license):
         info = _e(item, "rightsInfo")
@@ -135,7 +147,8 @@ def _item(article: Article, context: Context) -> etree._Element:
         if rights.license:
             _e(info, "usageTerms", rights.license)
 
-    meta = _e(item, "itemMeta")
+
+def _item_meta(meta: etree._Element, article: Article) -> None:
     _e(meta, "itemClass", qcode="ninat:text")
     provider = article.publisher or Agent(name="newsschema", type="Organization")
     _party(meta, "provider", provider)
@@ -147,7 +160,9 @@ def _item(article: Article, context: Context) -> etree._Element:
     if article.url:
         _e(meta, "link", rel="irel:canonical", href=article.url)
 
-    content = _e(item, "contentMeta")
+
+def _administrative(content: etree._Element, article: Article) -> None:
+    """contentMeta's administrative part: urgency, times, place, source and people."""
     if article.urgency is not None:
         _e(content, "urgency", str(article.urgency))
     if article.date_created:
@@ -167,6 +182,10 @@ def _item(article: Article, context: Context) -> etree._Element:
         _party(content, "creator", author, "cpprole:author")
     for editor in article.editors:
         _party(content, "contributor", editor, "cpprole:editor")
+
+
+def _descriptive(content: etree._Element, article: Article) -> None:
+    """contentMeta's descriptive part: language, genre, keywords, subjects, headlines."""
     _e(content, "language", tag=article.language)
     if article.genre:
         _e(_e(content, "genre"), "name", article.genre)
@@ -185,13 +204,15 @@ def _item(article: Article, context: Context) -> etree._Element:
     if article.summary:
         _e(content, "description", article.summary, role="drol:summary")
 
-    text = "".join(article.body)
+
+def _content_set(content_set: etree._Element, article: Article) -> None:
+    """The body as XHTML in ``inlineXML``, with its word and character counts."""
     inline = _e(
-        _e(item, "contentSet"),
+        content_set,
         "inlineXML",
         contenttype="application/xhtml+xml",
         wordcount=str(word_count(" ".join(article.body))),
-        charcount=str(len(text)),
+        charcount=str(sum(map(len, article.body))),
     )
     html = etree.SubElement(inline, f"{{{XHTML}}}html", nsmap=_XHTML_DEFAULT)
     etree.SubElement(
@@ -200,8 +221,6 @@ def _item(article: Article, context: Context) -> etree._Element:
     body = etree.SubElement(html, f"{{{XHTML}}}body")
     for paragraph in article.body:
         etree.SubElement(body, f"{{{XHTML}}}p").text = paragraph
-    _check_text_runs(item)
-    return item
 
 
 def _local_path(element: etree._Element) -> str:
