@@ -269,34 +269,37 @@ def parse_rows(stream: Iterable[str]) -> Iterator[Parsed]:
         )
 
 
+def _row_issue(message: str, row: int, line: int | None) -> Parsed:
+    """A record that is only the parse issue at row `row` (1 is the header)."""
+    issue = Issue(stage="parse", format=NAME, path=f"row {row}", message=message, line=line)
+    return Parsed(issues=[issue])
+
+
+def _header(reader: Any) -> list[str] | Parsed:
+    """The header row, or the record saying why there is none to read by."""
+    try:
+        header: list[str] = next(reader)
+    except StopIteration:
+        return _row_issue("the file is empty: it needs a header row", 1, 1)
+    except csv.Error as error:
+        return _row_issue(str(error), 1, 1)
+    problems = _header_problems(header)
+    if not problems:
+        return header
+    listed = problems[:MAX_ISSUES]
+    if len(problems) > MAX_ISSUES:
+        listed.append(f"and {len(problems) - MAX_ISSUES:,} more problems like these, not listed")
+    issues = [Issue(stage="parse", format=NAME, path="row 1", message=m, line=1) for m in listed]
+    return Parsed(issues=issues)
+
+
 def _parse_rows(stream: Iterable[str]) -> Iterator[Parsed]:
     if csv.field_size_limit() < MAX_DOCUMENT_BYTES:  # Python's default, 131,072, is less than
         csv.field_size_limit(MAX_DOCUMENT_BYTES)  # the cells newsschema writes (process-wide)
     reader = csv.reader(stream, strict=True)
-    try:
-        header = next(reader)
-    except (StopIteration, csv.Error) as error:
-        message = (
-            "the file is empty: it needs a header row"
-            if isinstance(error, StopIteration)
-            else str(error)
-        )
-        yield Parsed(
-            issues=[Issue(stage="parse", format=NAME, path="row 1", message=message, line=1)]
-        )
-        return
-    problems = _header_problems(header)
-    if problems:
-        listed = problems[:MAX_ISSUES]
-        if len(problems) > MAX_ISSUES:
-            listed.append(
-                f"and {len(problems) - MAX_ISSUES:,} more problems like these, not listed"
-            )
-        yield Parsed(
-            issues=[
-                Issue(stage="parse", format=NAME, path="row 1", message=m, line=1) for m in listed
-            ]
-        )
+    header = _header(reader)
+    if isinstance(header, Parsed):
+        yield header
         return
     number = 1
     while True:
@@ -306,27 +309,14 @@ def _parse_rows(stream: Iterable[str]) -> Iterator[Parsed]:
         except StopIteration:
             return
         except csv.Error as error:
-            yield Parsed(
-                issues=[
-                    Issue(
-                        stage="parse",
-                        format=NAME,
-                        path=f"row {number + 1}",
-                        message=f"not valid CSV: {error}",
-                        line=line,
-                    )
-                ]
-            )
+            yield _row_issue(f"not valid CSV: {error}", number + 1, line)
             return
         number += 1
         base = f"row {number}"
         if len(cells) != len(header):
             message = f"has {len(cells)} cells; the header has {len(header)}"
-            yield Parsed(
-                issues=[Issue(stage="input", format=NAME, path="", message=message)],
-                base=base,
-                line=line,
-            )
+            issue = Issue(stage="input", format=NAME, path="", message=message)
+            yield Parsed(issues=[issue], base=base, line=line)
             continue
         document, issues = _document(dict(zip(header, cells, strict=True)), base)
         yield Parsed(document=document, issues=issues, base=base, line=line)

@@ -130,6 +130,26 @@ def extract(text: str, context: Context) -> Parsed:
     if root is None:
         return _refusal("no article on this page: it is empty")
     embedded, notes = _embedded(root)
+    node = _merged(root, embedded)
+    if _missing(node.get("inLanguage")):
+        words = " ".join(str(node.get(k) or "") for k in ("headline", "articleBody"))
+        node["inLanguage"] = guess_language(words)
+    _zoned(node, context)
+    lacking = [] if embedded is not None else _lacking(node)
+    if lacking:
+        deep = (
+            f"; its elements nest deeper than {_PARSER_DEPTH} levels, past which the "
+            "HTML parser reads nothing"
+            if _nested_past_limit(root)
+            else ""
+        )
+        return _refusal(f"no article on this page: found no {', no '.join(lacking)}{deep}")
+    return Parsed(document=node, issues=notes)
+
+
+def _merged(root: lxml_html.HtmlElement, embedded: dict[str, Any] | None) -> dict[str, Any]:
+    """The embedded JSON-LD node, completed by the head's meta tags, then by what the page
+    shows; a property is taken from the first that has it."""
     title_element = root.find(".//title")
     title = (
         " ".join("".join(map(str, title_element.itertext())).split())
@@ -145,30 +165,20 @@ def extract(text: str, context: Context) -> Parsed:
                 if key == "articleBody":  # the page's headline printed again above the story
                     kept = [p for p in value.split("\n\n") if p != node.get("headline")]
                     node[key] = "\n\n".join(kept)
-    if _missing(node.get("inLanguage")):
-        words = " ".join(str(node.get(k) or "") for k in ("headline", "articleBody"))
-        node["inLanguage"] = guess_language(words)
-    _zoned(node, context)
-    if embedded is None:
-        lacking = [
-            what
-            for key, what in (
-                ("headline", "headline (JSON-LD, og:title or <h1>)"),
-                ("datePublished", "publication time (JSON-LD, article:published_time, "
-                 "<time datetime> or a printed time like 2022-04-22 14:36)"),
-                ("articleBody", "body paragraphs"),
-            )
-            if _missing(node.get(key))
-        ]  # fmt: skip
-        if lacking:
-            deep = (
-                f"; its elements nest deeper than {_PARSER_DEPTH} levels, past which the "
-                "HTML parser reads nothing"
-                if _nested_past_limit(root)
-                else ""
-            )
-            return _refusal(f"no article on this page: found no {', no '.join(lacking)}{deep}")
-    return Parsed(document=node, issues=notes)
+    return node
+
+
+_NEEDED = (
+    ("headline", "headline (JSON-LD, og:title or <h1>)"),
+    ("datePublished", "publication time (JSON-LD, article:published_time, "
+     "<time datetime> or a printed time like 2022-04-22 14:36)"),
+    ("articleBody", "body paragraphs"),
+)  # fmt: skip
+
+
+def _lacking(node: dict[str, Any]) -> list[str]:
+    """What a page without JSON-LD must show to be an article, and this one does not."""
+    return [what for key, what in _NEEDED if _missing(node.get(key))]
 
 
 _PARSER_DEPTH = MAX_NESTING

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
 from ...canonical import pointer
@@ -58,17 +59,7 @@ def parse(text: str, context: Context) -> Iterator[Parsed]:
         yield Parsed(issues=[Issue(stage="parse", format=NAME, path="", message=message)])
 
 
-def to_article(node: dict[str, Any], context: Context) -> Article:
-    url = uri_of(node.get("url")) or uri_of(node.get("mainEntityOfPage"))
-    headline = text_of(node.get("headline")) or text_of(node.get("name"))
-    if headline is None:
-        raise FieldError("headline", "is required")
-    published = datetime_of(
-        node.get("datePublished") or node.get("dateCreated"), "datePublished", context
-    )
-    if published is None:
-        raise FieldError("datePublished", "is required")
-    publisher = agents_of(node.get("publisher"), "Organization")
+def _rights(node: dict[str, Any]) -> Rights | None:
     holder = agents_of(node.get("copyrightHolder"), "Organization")
     year = integer_of(node.get("copyrightYear"))
     rights = Rights(
@@ -77,9 +68,29 @@ def to_article(node: dict[str, Any], context: Context) -> Article:
         license=uri_of(node.get("license")),
         year=year if year and 1 <= year <= 9999 else None,
     )
+    return rights if rights != Rights() else None
+
+
+def _required(node: dict[str, Any], context: Context) -> tuple[str, datetime]:
+    """The headline and the publication time, without which there is no article."""
+    headline = text_of(node.get("headline")) or text_of(node.get("name"))
+    if headline is None:
+        raise FieldError("headline", "is required")
+    published = datetime_of(
+        node.get("datePublished") or node.get("dateCreated"), "datePublished", context
+    )
+    if published is None:
+        raise FieldError("datePublished", "is required")
+    return headline, published
+
+
+def to_article(node: dict[str, Any], context: Context) -> Article:
+    url = uri_of(node.get("url")) or uri_of(node.get("mainEntityOfPage"))
+    headline, published = _required(node, context)
+    publisher = next(iter(agents_of(node.get("publisher"), "Organization")), None)
     identity = uri_of(node.get("@id"))
-    if identity is None or identity.startswith("_:"):
-        identity = url or derive_id(publisher[0].name if publisher else None, published, headline)
+    if identity is None or identity.startswith("_:"):  # a blank node names no article
+        identity = url or derive_id(publisher.name if publisher else None, published, headline)
     return Article(
         id=identity,
         url=url,
@@ -93,7 +104,7 @@ def to_article(node: dict[str, Any], context: Context) -> Article:
         date_created=datetime_of(node.get("dateCreated"), "dateCreated", context),
         authors=tuple(agents_of(node.get("author") or node.get("creator"))),
         editors=tuple(agents_of(node.get("editor"))),
-        publisher=publisher[0] if publisher else None,
+        publisher=publisher,
         source=next(iter(agents_of(node.get("sourceOrganization"), "Organization")), None),
         section=text_of(node.get("articleSection")),
         keywords=tuple(keywords_of(node.get("keywords"))),
@@ -102,7 +113,7 @@ def to_article(node: dict[str, Any], context: Context) -> Article:
         dateline=text_of(node.get("dateline")),
         location=place_of(node.get("contentLocation")),
         images=tuple(images_of(node.get("image"), url)),
-        rights=rights if rights != Rights() else None,
+        rights=_rights(node),
         free=boolean_of(node.get("isAccessibleForFree")),
     )
 
