@@ -201,35 +201,46 @@ def outcomes(
     context = (session or default_session()).context(
         verdict_only=verdict_only, warnings=warnings, **common
     )
-    from_stream = streamed(data, format, context)
-    records: Iterable[Parsed]
-    if from_stream is not None:
-        fmt, records = from_stream
-    elif isinstance(data, (str, bytes, Path)):
-        try:
-            fmt, text = read_text(data, format, context)
-        except ValidationError as refused:  # bytes that are no text: one failed outcome
-            yield Outcome(None, tuple(refused.issues), format or "")
-            return
-        context = attrs.evolve(context, path=str(data) if isinstance(data, Path) else None)
-        records = _reader(fmt).parse(text, context)
-    elif isinstance(data, Article):
-        yield _model_check(data, context)
+    articles = _articles(data)
+    if articles is not None:  # built already: only the model check is left
+        yield from (_model_check(article, context) for article in articles)
         return
-    elif isinstance(data, Mapping):
-        fmt = format_by_name(format or "article")
-        records = [Parsed(document=data)]
-    elif isinstance(data, Sequence) and all(isinstance(item, Article) for item in data):
-        yield from (_model_check(item, context) for item in data if isinstance(item, Article))
+    try:
+        fmt, records, context = _records(data, format, context)
+    except ValidationError as refused:  # bytes that are no text: one failed outcome
+        yield Outcome(None, tuple(refused.issues), format or "")
         return
-    elif isinstance(data, Sequence) and all(isinstance(item, Mapping) for item in data):
-        fmt = format_by_name(format or "article")
-        records = [Parsed(document=item, base=pointer(i)) for i, item in enumerate(data)]
-    else:
-        raise UsageError(
-            f"cannot read {type(data).__name__}: give text, bytes, a Path, articles or mappings"
-        )
     yield from _mapped(records, fmt, context)
+
+
+def _articles(data: Data) -> Sequence[Article] | None:
+    """`data` as articles, when it is an article or a sequence of them."""
+    if isinstance(data, Article):
+        return [data]
+    if isinstance(data, (str, bytes)) or not isinstance(data, Sequence):
+        return None
+    return data if all(isinstance(item, Article) for item in data) else None  # type: ignore[return-value]
+
+
+def _records(
+    data: Data, format: str | None, context: Context
+) -> tuple[Format, Iterable[Parsed], Context]:
+    """The format of `data` and its records, parsed as they are asked for."""
+    from_stream = streamed(data, format, context)
+    if from_stream is not None:
+        return (*from_stream, context)
+    if isinstance(data, (str, bytes, Path)):
+        fmt, text = read_text(data, format, context)
+        context = attrs.evolve(context, path=str(data) if isinstance(data, Path) else None)
+        return fmt, _reader(fmt).parse(text, context), context
+    if isinstance(data, Mapping):
+        return format_by_name(format or "article"), [Parsed(document=data)], context
+    if isinstance(data, Sequence) and all(isinstance(item, Mapping) for item in data):
+        records = [Parsed(document=item, base=pointer(i)) for i, item in enumerate(data)]
+        return format_by_name(format or "article"), records, context
+    raise UsageError(
+        f"cannot read {type(data).__name__}: give text, bytes, a Path, articles or mappings"
+    )
 
 
 def _mapped(records: Iterable[Parsed], fmt: Format, context: Context) -> Iterator[Outcome]:
@@ -507,6 +518,33 @@ class _AbandonedError(Exception):
     """Leaves an output unwritten (its temporary file removed)."""
 
 
+@attrs.define
+class _Tally:
+    """The records `drive` has read, counted as they pass."""
+
+    good: int = 0
+    bad: int = 0
+
+    def articles(
+        self, records: Iterable[Outcome]
+    ) -> Iterator[tuple[Article, Mapping[str, Any] | None]]:
+        for outcome in records:
+            if outcome.article is None:
+                self.bad += 1
+            else:
+                self.good += 1
+                yield outcome.article, outcome.canonical
+
+    def unwritten(self, keep_going: bool) -> bool:
+        """Whether the output must not be written: nothing to write, or a bad record and
+        no leave to keep going."""
+        return not self.good or (self.bad > 0 and not keep_going)
+
+    def done(self, written: bool = False, output_issues: Sequence[Issue] = ()) -> Converted:
+        count = self.good if written else 0
+        return Converted(self.good, self.bad, count, tuple(output_issues))
+
+
 def drive(
     records: Iterable[Outcome],
     fmt: Format,
@@ -517,43 +555,31 @@ def drive(
 ) -> Converted:
     """The pipeline's one driver, for `convert`, the command line and every batch worker.
 
-    Every record is read and its outcome counted (so every bad record is reported by
-    whoever iterates `records`); articles are written into `sink()` — one at a time when
-    the format streams, else all at once. The keep-going policy: a bad record leaves the
-    output unwritten unless `keep_going`, when the good records are written; an output
-    that fails its check is never written, and its issues are returned, not raised. With
-    no good record nothing is written.
+    Every record is read (whoever iterates `records` reports its issues) and articles go
+    into `sink()`, one at a time when the format streams. One keep-going policy: a bad
+    record leaves the output unwritten unless `keep_going`; an output that fails its
+    check is never written, and its issues are returned; no article, no output.
     """
-    good = bad = 0
-
-    def articles() -> Iterator[tuple[Article, Mapping[str, Any] | None]]:
-        nonlocal good, bad
-        for outcome in records:
-            if outcome.article is None:
-                bad += 1
-            else:
-                good += 1
-                yield outcome.article, outcome.canonical
-
-    writer = _writer(fmt)
+    tally = _Tally()
+    articles = tally.articles(records)
     try:
-        if writer.stream is not None:  # row by row, in constant memory
+        if _writer(fmt).stream is not None:  # row by row, in constant memory
             with sink() as out:
-                _write_to(articles(), fmt, context, out)
-                if (bad and not keep_going) or not good:
+                _write_to(articles, fmt, context, out)
+                if tally.unwritten(keep_going):
                     raise _AbandonedError
-            return Converted(good=good, bad=bad, written=good)
-        items = list(articles())
-        if not items or (bad and not keep_going):
-            return Converted(good=good, bad=bad)
+            return tally.done(written=True)
+        items = list(articles)
+        if tally.unwritten(keep_going):
+            return tally.done()
         text = _write(items, fmt, context)
     except _AbandonedError:
-        return Converted(good=good, bad=bad)
+        return tally.done()
     except ValidationError as error:  # the output's check: nothing written
-        return Converted(good=good, bad=bad, output_issues=tuple(error.issues))
+        return tally.done(output_issues=error.issues)
     with sink() as out:
         out.write(text)
-    return Converted(good=good, bad=bad, written=good)
+    return tally.done(written=True)
 
 
 def convert(

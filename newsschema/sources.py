@@ -113,6 +113,15 @@ def read_text(data: str | bytes | Path, format: str | None, context: Context) ->
         return chosen(data), data
     if named is not None and _decodes(named):
         return _own_decoding(named, data, context, chosen)
+    return _decoded(data, named, context, chosen)
+
+
+def _decoded(
+    data: bytes, named: Format | None, context: Context, chosen: Callable[[str], Format]
+) -> tuple[Format, str]:
+    """Bytes to text: UTF-8 (or the encoding the user named) first; a legacy encoding is
+    detected only for formats that allow one, and a format that declares its encoding
+    inside decodes its own bytes."""
     where = named.name if named else ""
     try:
         text = decode(data, context.encoding, detect=False)

@@ -98,49 +98,48 @@ class Validator:
 
 
 def _located(error: jsonschema.ValidationError) -> Iterator[tuple[str, str]]:
-    """The paths and messages that `error` stands for.
-
-    Inside ``oneOf``/``anyOf`` it speaks for the branch whose type matched: for
-    ``{"oneOf": [{"$ref": "#/$defs/agent"}, {"type": "null"}]}`` the user wants to hear
-    what is wrong with the agent, not that it is "not valid under any of the given schemas".
-    """
+    """The paths and messages that `error` stands for."""
     here = pointer(*error.absolute_path)
     if error.context:
-        branches: dict[object, list[jsonschema.ValidationError]] = {}
-        for inner in error.context:
-            branches.setdefault(inner.relative_schema_path[0], []).append(inner)
-        type_errors = {
-            branch: [
-                e
-                for e in errors
-                if e.validator == "type" and e.absolute_path == error.absolute_path
-            ]
-            for branch, errors in branches.items()
-        }
-        matched = [branch for branch, errors in type_errors.items() if not errors]
-        if len(matched) == 1:
-            for inner in branches[matched[0]]:
-                yield from _located(inner)
-            return
-        if not matched:
-            expected = [str(e.validator_value) for errors in type_errors.values() for e in errors]
-            yield here, f"{shown(error.instance)} is not of type {' or '.join(expected)}"
-            return
-    if error.validator == "required" and isinstance(error.instance, Mapping):
+        yield from _of_branches(error, here)
+    elif error.validator == "required" and isinstance(error.instance, Mapping):
         required: list[str] = list(error.validator_value)  # type: ignore[arg-type]
         for key in required:
             if key not in error.instance:
                 yield here + pointer(key), "is required"
-        return
-    if error.validator == "additionalProperties" and isinstance(error.instance, Mapping):
+    elif error.validator == "additionalProperties" and isinstance(error.instance, Mapping):
         known = error.schema.get("properties", {}) if isinstance(error.schema, Mapping) else {}
         for key in error.instance:
             if key not in known:
                 # A key too long to quote is pointed at through its object.
                 where = here + pointer(key) if len(key) <= _SHOWN else here or "/"
                 yield where, f"unknown key {shown(key)}"
-        return
-    yield here, _message(error)
+    else:
+        yield here, _message(error)
+
+
+def _of_branches(error: jsonschema.ValidationError, here: str) -> Iterator[tuple[str, str]]:
+    """An error inside ``oneOf``/``anyOf`` speaks for the branch whose type matched: for
+    ``{"oneOf": [{"$ref": "#/$defs/agent"}, {"type": "null"}]}`` the user wants to hear
+    what is wrong with the agent, not that it is "not valid under any of the given schemas"."""
+    branches: dict[object, list[jsonschema.ValidationError]] = {}
+    for inner in error.context or ():
+        branches.setdefault(inner.relative_schema_path[0], []).append(inner)
+    type_errors = {
+        branch: [
+            e for e in errors if e.validator == "type" and e.absolute_path == error.absolute_path
+        ]
+        for branch, errors in branches.items()
+    }
+    matched = [branch for branch, errors in type_errors.items() if not errors]
+    if len(matched) == 1:
+        for inner in branches[matched[0]]:
+            yield from _located(inner)
+    elif not matched:
+        expected = [str(e.validator_value) for errors in type_errors.values() for e in errors]
+        yield here, f"{shown(error.instance)} is not of type {' or '.join(expected)}"
+    else:
+        yield here, _message(error)
 
 
 def shown(value: object) -> str:
