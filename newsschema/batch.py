@@ -12,7 +12,7 @@ import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -168,6 +168,25 @@ def output_path(name: str, directory: Path, to: FormatName) -> Path:
     return directory / (stem + FORMATS[to].extensions[0])
 
 
+@attrs.define
+class _Read:
+    """One input's outcomes, with their issues and counts gathered as they pass."""
+
+    outcomes: Iterable[api.Outcome]
+    issues: list[Issue] = attrs.field(factory=list)
+    good: int = 0
+    bad: int = 0
+
+    def __iter__(self) -> Iterator[api.Outcome]:
+        for outcome in self.outcomes:
+            self.issues.extend(outcome.issues)
+            if outcome.article is None:
+                self.bad += 1
+            else:
+                self.good += 1
+            yield outcome
+
+
 def convert_file(
     name: str,
     *,
@@ -179,39 +198,25 @@ def convert_file(
     options: Mapping[str, Any],
     keep_going: bool,
 ) -> Converted:
-    """Convert one input into its own output file (a top-level function for worker processes).
-
-    Without `keep_going` a file with a bad record is not written at all; with it, its good
-    records are. A failed output check writes nothing and is reported, never raised, so
-    that the other files of a batch are still converted.
-    """
-    issues: list[Issue] = []
-    read = Converted(path=name)
-
-    def records() -> Iterator[api.Outcome]:
-        nonlocal read
-        for outcome in outcomes_of(name, format, timezone=timezone, encoding=encoding):
-            issues.extend(outcome.issues)
-            good, bad = (0, 1) if outcome.article is None else (1, 0)
-            read = attrs.evolve(read, good=read.good + good, bad=read.bad + bad)
-            yield outcome
-
+    """Convert one input into its own output file (a top-level function for worker
+    processes), with `api.drive`'s keep-going policy. A failure of this file's output is
+    reported, never raised, so that the other files of a batch are still converted."""
+    read = _Read(outcomes_of(name, format, timezone=timezone, encoding=encoding))
     fmt, context = api.writing(to, options=options)
     target = output_path(name, directory, to)
     try:
-        done = api.drive(
-            records(), fmt, context, lambda: atomic_text(target), keep_going=keep_going
-        )
-    except OutputError as error:  # this file's: the others of the batch are still written
-        done = api.Converted(
-            output_issues=(Issue(stage="output", format=to, path="", message=str(error)),)
-        )
-    return attrs.evolve(
-        read,
-        issues=tuple(issues),
+        done = api.drive(read, fmt, context, lambda: atomic_text(target), keep_going=keep_going)
+    except OutputError as error:
+        issue = Issue(stage="output", format=to, path="", message=str(error))
+        done = api.Converted(output_issues=(issue,))
+    return Converted(
+        path=name,
+        issues=tuple(read.issues),
         output_issues=done.output_issues,
-        bad_records=read.bad > 0,
         written=done.written > 0,
+        bad_records=read.bad > 0,
+        good=read.good,
+        bad=read.bad,
     )
 
 

@@ -7,7 +7,6 @@ command runs.
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import sys
@@ -127,16 +126,7 @@ def convert(
     target = _target(output, len(names), to)
     flags: dict[str, Any] = {"embed": embed, "xsd": xsd, "bom": bom}
     options = {flag: value for flag, value in flags.items() if value}
-    try:
-        api.writer_options(FORMATS[to], options)
-    except UsageError as error:
-        raise click.UsageError(f"{error} (--{', --'.join(options)})") from None
-    if datapackage and to != "csv":
-        raise click.UsageError(f"--datapackage does not apply to {to}")
-    if datapackage and (target.path is None or target.folder):
-        raise click.UsageError("--datapackage needs -o naming the one CSV file to describe")
-    if jobs > 1 and not target.folder:
-        raise click.UsageError("--jobs needs -o DIR: it converts inputs into one output each")
+    _check_convert_options(to, options, target, datapackage=datapackage, jobs=jobs)
     _refuse_overwriting_inputs(names, target, to)
     for skipped in selection.skipped:
         console.note(f"{skipped.path}: skipped: {skipped.reason}")
@@ -147,15 +137,42 @@ def convert(
     else:
         converted, failed = _convert_to_one(names, target.path, settings, console)
         if datapackage and target.path is not None:
-            package = csv_format.datapackage(target.path.name, bom=bom)
-            with atomic_text(target.path.parent / "datapackage.json") as out:
-                out.write(json.dumps(package, ensure_ascii=False, indent=2) + "\n")
-    if len(names) > 1 or failed or selection.skipped:  # one good file needs no summary
-        left_out = f", {len(selection.skipped)} skipped" if selection.skipped else ""
-        summary = f"{converted} converted, {failed} failed{left_out}"
-        console.note(summary, "red" if failed else "green")
+            _write_datapackage(target.path, bom=bom)
+    _summarise(console, len(names), converted, failed, len(selection.skipped))
     if failed:
         sys.exit(1)
+
+
+def _summarise(console: Console, inputs: int, converted: int, failed: int, skipped: int) -> None:
+    """The closing count, unless one good file was converted (which needs none)."""
+    if inputs > 1 or failed or skipped:
+        left_out = f", {skipped} skipped" if skipped else ""
+        console.note(
+            f"{converted} converted, {failed} failed{left_out}", "red" if failed else "green"
+        )
+
+
+def _write_datapackage(csv_path: Path, *, bom: bool) -> None:
+    """``datapackage.json`` beside the CSV file: its Frictionless description."""
+    package = csv_format.datapackage(csv_path.name, bom=bom)
+    with atomic_text(csv_path.parent / "datapackage.json") as out:
+        out.write(json.dumps(package, ensure_ascii=False, indent=2) + "\n")
+
+
+def _check_convert_options(
+    to: FormatName, options: dict[str, Any], target: _Target, *, datapackage: bool, jobs: int
+) -> None:
+    """Usage errors of ``convert``'s options, before anything is read."""
+    try:
+        api.writer_options(FORMATS[to], options)
+    except UsageError as error:
+        raise click.UsageError(f"{error} (--{', --'.join(options)})") from None
+    if datapackage and to != "csv":
+        raise click.UsageError(f"--datapackage does not apply to {to}")
+    if datapackage and (target.path is None or target.folder):
+        raise click.UsageError("--datapackage needs -o naming the one CSV file to describe")
+    if jobs > 1 and not target.folder:
+        raise click.UsageError("--jobs needs -o DIR: it converts inputs into one output each")
 
 
 @attrs.frozen
@@ -169,6 +186,9 @@ class _Settings:
     options: dict[str, Any]
     keep_going: bool
 
+    def outcomes(self, name: str) -> Iterator[api.Outcome]:
+        return batch.outcomes_of(name, self.from_, timezone=self.timezone, encoding=self.encoding)
+
 
 def _convert_to_one(
     names: Sequence[str], output: Path | None, settings: _Settings, console: Console
@@ -178,16 +198,10 @@ def _convert_to_one(
         fmt, context = api.writing(settings.to, options=settings.options)
     except UsageError as error:
         raise click.UsageError(str(error)) from None
-    read = functools.partial(
-        batch.outcomes_of,
-        format=settings.from_,
-        timezone=settings.timezone,
-        encoding=settings.encoding,
-    )
 
     def records(advance: Callable[[int], None]) -> Iterator[api.Outcome]:
         for name in names:
-            for outcome in read(name):
+            for outcome in settings.outcomes(name):
                 console.issues(name, outcome.issues)
                 yield outcome
             advance(1)

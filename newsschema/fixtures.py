@@ -19,6 +19,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+import attrs
+
 from .api import write
 from .formats import FORMATS, FormatName
 from .model import URI, Agent, Article, Image, Place, Rights, Subject, derive_id
@@ -81,17 +83,35 @@ def _fill(template: str, words: dict[str, Any], choose: _Chooser, place: str) ->
     )
 
 
-def _article(number: int, seed: int, choose: _Chooser) -> Article:
+@attrs.define
+class _Draft:
+    """What every generated article has, before its edge case and optional fields."""
+
+    number: int
+    language: str
+    words: dict[str, Any]
+    city: str
+    country: str
+    place: Place
+    published: datetime
+    section: str
+    medtop: str
+    headline: str
+    body: list[str]
+    authors: list[Agent]
+    publisher: Agent
+
+
+def _draft(number: int, choose: _Chooser) -> _Draft:
     language = _ORDER[number % len(_ORDER)]
     words = LANGUAGES[language]
-    case = EDGE_CASES[number] if number < len(EDGE_CASES) else None
     # Cities in turn, not by chance: every 18 articles reach every time zone (-12:00 to +14:00).
     cities = words["cities"]
     city, country, latitude, longitude, minutes = cities[(number // len(_ORDER)) % len(cities)]
     zone = timezone(timedelta(minutes=minutes))
     start = datetime(2020, 1, 1, tzinfo=zone)
     when = start + timedelta(days=choose.number(0, 1800), minutes=choose.number(0, 1439))
-    if case == "leap-day":
+    if number < len(EDGE_CASES) and EDGE_CASES[number] == "leap-day":
         when = datetime(2024, 2, 29, 23, 30, tzinfo=zone)
     section, medtop = choose.pick(words["sections"])
     headline = _fill(choose.pick(words["headlines"]), words, choose, city)
@@ -102,86 +122,109 @@ def _article(number: int, seed: int, choose: _Chooser) -> Article:
     authors = [
         Agent(name=_name(words, choose), role=words["role"]) for _ in range(choose.number(1, 3))
     ]
-    publisher_name, publisher_url = words["publisher"]
-    publisher = Agent(name=publisher_name, type="Organization", url=publisher_url)
+    name, url = words["publisher"]
+    place = Place(name=city, country=country, latitude=latitude, longitude=longitude)
+    return _Draft(
+        number, language, words, city, country, place, when.replace(second=0), section,
+        medtop, headline, body, authors, Agent(name=name, type="Organization", url=url),
+    )  # fmt: skip
 
+
+def _edge_case(draft: _Draft, case: str | None, choose: _Chooser) -> None:
+    """The draft bent into `case`; authors then named once each."""
+    words, publisher = draft.words, draft.publisher.name
     if case == "long-headline":
-        headline = " ".join([headline] * 20)
+        draft.headline = " ".join([draft.headline] * 20)
     elif case == "one-word-headline":
-        headline = choose.pick(words["topics"]).split()[-1]
+        draft.headline = choose.pick(words["topics"]).split()[-1]
     elif case == "emoji-and-combining":
-        headline = f"{headline} 🎉🇨🇳 Cafe\u0301"
-        body.append("Zoë noted: e\u0301 and é differ in bytes; 👩‍👩‍👧 is one grapheme.")
+        draft.headline = f"{draft.headline} 🎉🇨🇳 Cafe\u0301"
+        draft.body.append("Zoë noted: e\u0301 and é differ in bytes; 👩‍👩‍👧 is one grapheme.")
     elif case == "quotes-and-script":
-        headline = f"\"{headline}\" </script><!-- 'x' -->"
-        body.append('He wrote "</script><script>alert(1)</script>" in the comment box.')
+        draft.headline = f"\"{draft.headline}\" </script><!-- 'x' -->"
+        draft.body.append('He wrote "</script><script>alert(1)</script>" in the comment box.')
     elif case == "formula-text":
-        headline = f'=HYPERLINK("http://x.example") {headline}'
-        body = ["+SUM(A1:A9)", "-2+3", "@cmd", *body]
+        draft.headline = f'=HYPERLINK("http://x.example") {draft.headline}'
+        draft.body = ["+SUM(A1:A9)", "-2+3", "@cmd", *draft.body]
     elif case == "many-authors":
-        authors = [Agent(name=_name(words, choose), role=words["role"]) for _ in range(25)]
+        draft.authors = [Agent(name=_name(words, choose), role=words["role"]) for _ in range(25)]
     elif case == "organisation-authors":
-        authors = [
-            Agent(name=publisher_name, type="Organization"),
+        draft.authors = [
+            Agent(name=publisher, type="Organization"),
             Agent(name="Reuters", type="Organization"),
         ]
-    unique: dict[str, Agent] = {a.name: a for a in reversed(authors)}
-    authors = [unique[name] for name in dict.fromkeys(a.name for a in authors)]
+    unique: dict[str, Agent] = {a.name: a for a in reversed(draft.authors)}
+    draft.authors = [unique[name] for name in dict.fromkeys(a.name for a in draft.authors)]
 
-    published = when.replace(second=0)
-    identity = derive_id(publisher_name, published, f"{seed}:{number}:{headline}")
+
+def _article(number: int, seed: int, choose: _Chooser) -> Article:
+    draft = _draft(number, choose)
+    case = EDGE_CASES[number] if number < len(EDGE_CASES) else None
+    _edge_case(draft, case, choose)
+    identity = derive_id(draft.publisher.name, draft.published, f"{seed}:{number}:{draft.headline}")
+    required: dict[str, Any] = {
+        "id": identity,
+        "headline": draft.headline,
+        "body": draft.body,
+        "language": draft.language,
+        "date_published": draft.published,
+    }
     if case == "no-optional-fields":
-        return Article(
-            id=identity, headline=headline, body=body, language=language, date_published=published
-        )
+        return Article(**required)
     every = case == "every-optional-field"
+    return Article(**required, **_optional(draft, every, choose))
+
+
+def _optional(draft: _Draft, every: bool, choose: _Chooser) -> dict[str, Any]:
+    """The optional fields, each present by chance (all of them with `every`); drawn in
+    one fixed order, so that a seed gives the same articles on every run."""
 
     def sometimes(probability: float) -> bool:
         return every or choose.chance(probability)
 
+    words, published, publisher = draft.words, draft.published, draft.publisher
     editors = (Agent(name=_name(words, choose), role=words["editor_role"]),)
-    image = Image(
-        url=URI(f"{publisher_url}img/{number:04d}.jpg"),
-        caption=headline[:80].strip() or None,
-        credit=publisher_name,
+    found: dict[str, Any] = {
+        "version": choose.number(1, 4),
+        "url": URI(f"{publisher.url}{published:%Y/%m/%d}/{draft.number:04d}.html"),
+        "subheadline": _fill(choose.pick(words["headlines"]), words, choose, draft.city)
+        if sometimes(0.3)
+        else None,
+        "summary": draft.body[0] if sometimes(0.6) else None,
+        "date_modified": published + timedelta(hours=2) if sometimes(0.4) else None,
+        "date_created": published - timedelta(hours=1) if every else None,
+        "authors": tuple(draft.authors),
+        "editors": editors if sometimes(0.5) else (),
+        "publisher": publisher,
+        "source": Agent(name=publisher.name, type="Organization") if sometimes(0.5) else None,
+        "section": draft.section,
+        "keywords": tuple(choose.sample(words["keywords"], choose.number(2, 5))),
+        "subjects": (Subject(code=draft.medtop, name=draft.section),),
+        "genre": "Current" if every else None,
+        "dateline": draft.city if sometimes(0.5) else None,
+        "location": draft.place,
+        "images": (_image(draft),) if sometimes(0.5) else (),
+        "rights": _rights(draft.publisher.name, published, every),
+        "free": True if every else (choose.chance(0.5) if choose.chance(0.5) else None),
+        "urgency": choose.number(1, 9) if sometimes(0.3) else None,
+    }
+    return found
+
+
+def _image(draft: _Draft) -> Image:
+    return Image(
+        url=URI(f"{draft.publisher.url}img/{draft.number:04d}.jpg"),
+        caption=draft.headline[:80].strip() or None,
+        credit=draft.publisher.name,
         width=1200,
         height=675,
     )
+
+
+def _rights(holder: str, published: datetime, every: bool) -> Rights:
     licence = URI("https://creativecommons.org/licenses/by/4.0/") if every else None
-    return Article(
-        id=identity,
-        version=choose.number(1, 4),
-        url=URI(f"{publisher_url}{published:%Y/%m/%d}/{number:04d}.html"),
-        headline=headline,
-        subheadline=_fill(choose.pick(words["headlines"]), words, choose, city)
-        if sometimes(0.3)
-        else None,
-        summary=body[0] if sometimes(0.6) else None,
-        body=body,
-        language=language,
-        date_published=published,
-        date_modified=published + timedelta(hours=2) if sometimes(0.4) else None,
-        date_created=published - timedelta(hours=1) if every else None,
-        authors=tuple(authors),
-        editors=editors if sometimes(0.5) else (),
-        publisher=publisher,
-        source=Agent(name=publisher_name, type="Organization") if sometimes(0.5) else None,
-        section=section,
-        keywords=tuple(choose.sample(words["keywords"], choose.number(2, 5))),
-        subjects=(Subject(code=medtop, name=section),),
-        genre="Current" if every else None,
-        dateline=city if sometimes(0.5) else None,
-        location=Place(name=city, country=country, latitude=latitude, longitude=longitude),
-        images=(image,) if sometimes(0.5) else (),
-        rights=Rights(
-            holder=publisher_name,
-            notice=f"© {published.year} {publisher_name}",
-            license=licence,
-            year=published.year,
-        ),
-        free=True if every else (choose.chance(0.5) if choose.chance(0.5) else None),
-        urgency=choose.number(1, 9) if sometimes(0.3) else None,
-    )
+    notice = f"© {published.year} {holder}"
+    return Rights(holder=holder, notice=notice, license=licence, year=published.year)
 
 
 def generate(count: int, seed: int = 0) -> list[Article]:
