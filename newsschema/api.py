@@ -98,6 +98,10 @@ class Outcome:
     canonical: Mapping[str, Any] | None = attrs.field(default=None, eq=False, repr=False)
     """The article as canonical JSON, when the model check made and passed it: writing
     canonical JSON again would make and check the identical document a second time."""
+    trusted: bool = attrs.field(default=False, eq=False, repr=False)
+    """Whether the article was built from a document the canonical schema passed: its
+    canonical JSON passes that schema too (the model and the schema agree; tests hold
+    them to it), so writing it as canonical JSON needs no second check."""
 
 
 class Session:
@@ -198,15 +202,16 @@ def outcomes(
     common, for_writer = _split(options)
     for name in for_writer:
         raise UsageError(_not_taken(name, "reading"))
+    path = str(data) if isinstance(data, Path) else None  # its extension can tell the layout
     context = (session or default_session()).context(
-        verdict_only=verdict_only, warnings=warnings, **common
+        verdict_only=verdict_only, warnings=warnings, path=path, **common
     )
     articles = _articles(data)
     if articles is not None:  # built already: only the model check is left
         yield from (_model_check(article, context) for article in articles)
         return
     try:
-        fmt, records, context = _records(data, format, context)
+        fmt, records = _records(data, format, context)
     except ValidationError as refused:  # bytes that are no text: one failed outcome
         yield Outcome(None, tuple(refused.issues), format or "")
         return
@@ -222,22 +227,19 @@ def _articles(data: Data) -> Sequence[Article] | None:
     return data if all(isinstance(item, Article) for item in data) else None  # type: ignore[return-value]
 
 
-def _records(
-    data: Data, format: str | None, context: Context
-) -> tuple[Format, Iterable[Parsed], Context]:
+def _records(data: Data, format: str | None, context: Context) -> tuple[Format, Iterable[Parsed]]:
     """The format of `data` and its records, parsed as they are asked for."""
     from_stream = streamed(data, format, context)
     if from_stream is not None:
-        return (*from_stream, context)
+        return from_stream
     if isinstance(data, (str, bytes, Path)):
         fmt, text = read_text(data, format, context)
-        context = attrs.evolve(context, path=str(data) if isinstance(data, Path) else None)
-        return fmt, _reader(fmt).parse(text, context), context
+        return fmt, _reader(fmt).parse(text, context)
     if isinstance(data, Mapping):
-        return format_by_name(format or "article"), [Parsed(document=data)], context
+        return format_by_name(format or "article"), [Parsed(document=data)]
     if isinstance(data, Sequence) and all(isinstance(item, Mapping) for item in data):
         records = [Parsed(document=item, base=pointer(i)) for i, item in enumerate(data)]
-        return format_by_name(format or "article"), records, context
+        return format_by_name(format or "article"), records
     raise UsageError(
         f"cannot read {type(data).__name__}: give text, bytes, a Path, articles or mappings"
     )
@@ -248,7 +250,7 @@ def _mapped(records: Iterable[Parsed], fmt: Format, context: Context) -> Iterato
     an `InternalError`, never an issue of the user's input."""
     try:
         for record in records:
-            yield attrs.evolve(_to_article(record, fmt, context), format=fmt.name)
+            yield _to_article(record, fmt, context)
     except (NewsSchemaError, OSError):  # on purpose, or the file system's
         raise
     except Exception as error:
@@ -280,31 +282,32 @@ def _place(issue: Issue, record: Parsed, fmt: Format) -> Issue:
 def _to_article(record: Parsed, fmt: Format, context: Context) -> Outcome:
     reader = _reader(fmt)
     if any(issue.severity == "error" for issue in record.issues):
-        return Outcome(None, _located(record.issues, record, fmt))
+        return Outcome(None, _located(record.issues, record, fmt), fmt.name)
     noted = list(record.issues) if context.warnings else []  # what the parser read past
     if context.check:
         found = _check(record.document, reader.schema, reader.check, "input", fmt, context)
         if found:
-            return Outcome(None, _located([*noted, *found], record, fmt))
+            return Outcome(None, _located([*noted, *found], record, fmt), fmt.name)
     wanted = context.check and context.warnings and reader.advise is not None
     advised = reader.advise(record.document, context) if wanted and reader.advise else []
     warnings = [*noted, *advised]
     if context.verdict_only and context.check and reader.schema == "article":
         # The canonical schema has spoken, and the model never disagrees with it (the tests
         # hold them to that): for a verdict, building the article is work for nothing.
-        return Outcome(None, _located(warnings, record, fmt))
+        return Outcome(None, _located(warnings, record, fmt), fmt.name)
     try:
         article = reader.to_article(record.document, context)
     except (BaseValidationError, DataError) as error:  # what the data is to blame for
         found = [*warnings, *issues_from_error(error, format=fmt.name)]
-        return Outcome(None, _located(found, record, fmt))
+        return Outcome(None, _located(found, record, fmt), fmt.name)
     if reader.schema == "article" and context.check:
         # The input was the canonical document and passed the canonical schema; the model
         # and the schema agree on every document (tests hold them to it): checking the
         # article again would be the same check twice.
-        return Outcome(article, _located(warnings, record, fmt))
-    outcome = _model_check(article, context)
-    return attrs.evolve(outcome, issues=_located([*warnings, *outcome.issues], record, fmt))
+        return Outcome(article, _located(warnings, record, fmt), fmt.name, trusted=True)
+    checked = _model_check(article, context)
+    issues = _located([*warnings, *checked.issues], record, fmt)
+    return Outcome(checked.article, issues, fmt.name, canonical=checked.canonical)
 
 
 def _model_check(article: Article, context: Context) -> Outcome:
@@ -343,7 +346,7 @@ def write(
     """`articles` as text in `format`, after checking the output against the format's schema."""
     fmt, context = writing(format, session, options)
     items: list[Article] = [articles] if isinstance(articles, Article) else list(articles)
-    return _write([(article, None) for article in items], fmt, context)
+    return _write([Outcome(article) for article in items], fmt, context)
 
 
 def writing(
@@ -359,17 +362,15 @@ def writing(
     return fmt, context
 
 
-def _write(
-    items: Sequence[tuple[Article, Mapping[str, Any] | None]], fmt: Format, context: Context
-) -> str:
-    """Each article (with its checked canonical JSON, when there is one) as `fmt`'s text."""
+def _write(items: Sequence[Outcome], fmt: Format, context: Context) -> str:
+    """Each outcome's article as `fmt`'s text (every outcome has one)."""
     writer = _writer(fmt)
     many = len(items) > 1
     documents = []
     issues: list[Issue] = []
-    for index, (article, canonical) in enumerate(items):
+    for index, item in enumerate(items):
         where = f"/{index}" if many else ""
-        document, found = _written(article, fmt, context, where, canonical)
+        document, found = _written(item, fmt, context, where)
         documents.append(document)
         issues.extend(found)
     if issues:
@@ -412,11 +413,11 @@ def write_to(
     `out`, so write to a temporary file and rename it on success.
     """
     fmt, context = writing(format, session, options)
-    return _write_to(((article, None) for article in articles), fmt, context, out)
+    return _write_to((Outcome(article) for article in articles), fmt, context, out)
 
 
 def _write_to(
-    items: Iterable[tuple[Article, Mapping[str, Any] | None]],
+    items: Iterable[Outcome],
     fmt: Format,
     context: Context,
     out: TextIO,
@@ -426,8 +427,8 @@ def _write_to(
         raise UsageError(f"format {fmt.name!r} does not stream; use write()")
 
     def documents() -> Iterator[Any]:
-        for index, (article, canonical) in enumerate(items):
-            document, issues = _written(article, fmt, context, f"/{index}", canonical)
+        for index, item in enumerate(items):
+            document, issues = _written(item, fmt, context, f"/{index}")
             if issues:
                 raise ValidationError(issues)
             yield document
@@ -447,24 +448,21 @@ def _writer(fmt: Format) -> Writer:
     return fmt.writer
 
 
-def _written(
-    article: Article,
-    fmt: Format,
-    context: Context,
-    where: str,
-    canonical: Mapping[str, Any] | None = None,
-) -> tuple[Any, list[Issue]]:
-    """The format's document for one article, and what its output check found.
+def _written(item: Outcome, fmt: Format, context: Context, where: str) -> tuple[Any, list[Issue]]:
+    """The format's document for one outcome's article, and what its output check found.
 
-    `canonical` is the article's canonical JSON as the model check made and passed it:
-    for the canonical format it is the document, already checked by the same schema.
+    For the canonical format, the canonical JSON the model check made and passed is the
+    document, and an article the canonical schema passed on the way in needs no check.
     """
     writer = _writer(fmt)
-    if canonical is not None and context.check and _writes_canonical(writer):
-        return canonical, []
+    article = item.article
+    assert article is not None
+    canonical = context.check and _writes_canonical(writer)
+    if canonical and item.canonical is not None:
+        return item.canonical, []
     try:
         document = writer.from_article(article, context)
-        if not context.check:
+        if not context.check or (canonical and item.trusted):
             return document, []
         found = _check(document, writer.schema, writer.check, "output", fmt, context)
     except DataError as error:  # text the format cannot carry, such as a control character
@@ -525,15 +523,13 @@ class _Tally:
     good: int = 0
     bad: int = 0
 
-    def articles(
-        self, records: Iterable[Outcome]
-    ) -> Iterator[tuple[Article, Mapping[str, Any] | None]]:
+    def articles(self, records: Iterable[Outcome]) -> Iterator[Outcome]:
         for outcome in records:
             if outcome.article is None:
                 self.bad += 1
             else:
                 self.good += 1
-                yield outcome.article, outcome.canonical
+                yield outcome
 
     def unwritten(self, keep_going: bool) -> bool:
         """Whether the output must not be written: nothing to write, or a bad record and

@@ -116,16 +116,20 @@ def loads(text: str) -> Any:
 
 def _holds_huge_float(document: Any) -> bool:
     """Whether a float past 64-bit integers stands anywhere in `document`: orjson reads an
-    integer literal that long as a float (the standard library reads it exactly)."""
+    integer literal that long as a float (the standard library reads it exactly). Only
+    containers go on the stack, and exact types are compared: orjson makes no subclasses."""
+    kind = type(document)
+    if kind is not dict and kind is not list:
+        return kind is float and abs(document) >= _HUGE
     stack = [document]
     while stack:
         value = stack.pop()
-        if isinstance(value, dict):
-            stack.extend(value.values())
-        elif isinstance(value, list):
-            stack.extend(value)
-        elif isinstance(value, float) and abs(value) >= _HUGE:
-            return True
+        for item in value.values() if type(value) is dict else value:
+            kind = type(item)
+            if kind is dict or kind is list:
+                stack.append(item)
+            elif kind is float and abs(item) >= _HUGE:
+                return True
     return False
 
 

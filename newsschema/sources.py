@@ -193,7 +193,7 @@ def streamed(
     except OSError as error:
         raise UsageError(f"cannot read {data}: {error.strerror}") from None
     parse = reader.parse_stream
-    evolved = attrs.evolve(context, path=str(data))
+    evolved = context if context.path == str(data) else attrs.evolve(context, path=str(data))
 
     def records() -> Iterator[Parsed]:
         with stream:

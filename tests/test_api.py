@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -249,3 +250,30 @@ def test_a_verdict_builds_no_article_for_canonical_input_but_checks_other_format
     page = SEED_ARTICLE.with_suffix(".txt")
     (outcome,) = newsschema.outcomes(page, verdict_only=True)
     assert outcome.article is not None
+
+
+def test_canonical_json_is_checked_once_on_its_way_from_reading_to_writing() -> None:
+    """A canonical document the schema passed becomes an article whose canonical JSON the
+    same schema would pass (the model and the schema agree): it is not checked again."""
+    import io
+    from contextlib import nullcontext
+
+    from newsschema import api
+
+    session = Session()
+    real = session.validators["article"]
+    stages: list[str] = []
+
+    class Counting:
+        def issues(self, document: object, **where: Any) -> list[Issue]:
+            stages.append(where["stage"])
+            return real.issues(document, **where)
+
+    session.validators._built["article"] = Counting()  # type: ignore[assignment]
+    fmt, context = api.writing("article", session)
+    read = api.outcomes(SEED_ARTICLE.read_text(encoding="utf-8"), "article", session=session)
+    out = io.StringIO()
+    done = api.drive(read, fmt, context, lambda: nullcontext(out), keep_going=False)
+    assert done.written == 1
+    assert json.loads(out.getvalue()) == json.loads(SEED_ARTICLE.read_text(encoding="utf-8"))
+    assert stages == ["input"]

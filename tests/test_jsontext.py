@@ -109,3 +109,17 @@ def test_loads_refuses_what_the_standard_library_refuses(text: str) -> None:
     else:
         assert refused is None, text
         assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "18446744073709551616",
+        '{"a": [1, {"b": -9223372036854775809}]}',
+        '[[["x", 123456789012345678901234567890]]]',
+    ],
+)
+def test_integers_past_64_bits_are_read_exactly_wherever_they_stand(text: str) -> None:
+    """orjson reads them as floats; `loads` notices and reads the text again exactly."""
+    assert loads(text) == json.loads(text)
+    assert "e+" not in json.dumps(loads(text))

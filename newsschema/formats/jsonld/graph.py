@@ -38,7 +38,10 @@ _TYPE_PREFIX = re.compile(r"^(?:https?://(?:www\.)?schema\.org/|schema:)", re.IG
 
 
 def type_names(node: dict[str, Any]) -> set[str]:
+    """The node's types, lower case, without a schema.org prefix."""
     types = node.get("@type")
+    if isinstance(types, str) and ":" not in types:  # "NewsArticle": the common case
+        return {types.lower()}
     names = types if isinstance(types, list) else [types]
     return {_TYPE_PREFIX.sub("", t).lower() for t in names if isinstance(t, str)}
 
