@@ -449,28 +449,36 @@ def _writer(fmt: Format) -> Writer:
 
 
 def _written(item: Outcome, fmt: Format, context: Context, where: str) -> tuple[Any, list[Issue]]:
-    """The format's document for one outcome's article, and what its output check found.
-
-    For the canonical format, the canonical JSON the model check made and passed is the
-    document, and an article the canonical schema passed on the way in needs no check.
-    """
-    writer = _writer(fmt)
-    article = item.article
-    assert article is not None
-    canonical = context.check and _writes_canonical(writer)
-    if canonical and item.canonical is not None:
-        return item.canonical, []
+    """The format's document for one outcome's article, and what its output check found."""
     try:
-        document = writer.from_article(article, context)
-        if not context.check or (canonical and item.trusted):
-            return document, []
-        found = _check(document, writer.schema, writer.check, "output", fmt, context)
+        return _document(item, _writer(fmt), fmt, context, where)
     except DataError as error:  # text the format cannot carry, such as a control character
         return None, [Issue(stage="output", format=fmt.name, path=where, message=str(error))]
     except NewsSchemaError:
         raise
     except Exception as error:
         raise InternalError.wrapping(f"writing {fmt.name}", error) from error
+
+
+def _document(
+    item: Outcome, writer: Writer, fmt: Format, context: Context, where: str
+) -> tuple[Any, list[Issue]]:
+    """Canonical JSON the canonical schema has passed (made by the model check, or of an
+    article built from a document it passed) is not checked by it again: it is the
+    canonical format's document, and the source of a writer that lays it out anew."""
+    article = item.article
+    assert article is not None
+    passed = context.check and (item.canonical is not None or item.trusted)
+    canonical = _writes_canonical(writer)
+    if passed and canonical and item.canonical is not None:
+        return item.canonical, []
+    if passed and writer.from_canonical is not None:
+        checked = item.canonical or context.converter.unstructure(article)
+        return writer.from_canonical(dict(checked)), []
+    document = writer.from_article(article, context)
+    if not context.check or (passed and canonical):
+        return document, []
+    found = _check(document, writer.schema, writer.check, "output", fmt, context)
     return document, [attrs.evolve(i, path=where + _describe(fmt, i.path)) for i in found]
 
 

@@ -138,6 +138,10 @@ class Writer:
     """The output check, for formats whose documents are not JSON (XML, CSV rows)."""
     stream: Callable[[Iterable[Any], Context, TextIO], int] | None = None
     """Writes documents one at a time, for output that must not be held in memory."""
+    from_canonical: Callable[[dict[str, Any]], Any] | None = None
+    """For a writer whose document is the canonical JSON laid out anew (CSV's row) and
+    whose output check is the canonical schema on that JSON: the document from canonical
+    JSON the schema has passed already, which then needs no check of its own."""
     options: type[Any] = NoOptions
     """The writer's options: an attrs class whose fields are the keyword options
     `newsschema.write` passes on (``embed=True``), with their types and defaults; the

@@ -329,7 +329,10 @@ class _Row(dict[str, str]):
 
 
 def from_article(article: Article, context: Context) -> dict[str, str]:
-    canonical = context.converter.unstructure(article)
+    return from_canonical(context.converter.unstructure(article))
+
+
+def from_canonical(canonical: dict[str, Any]) -> dict[str, str]:
     row = _Row(_flatten(canonical))
     row.canonical = canonical
     return row
@@ -440,6 +443,7 @@ FORMAT = Format(
         from_article=from_article,
         serialise=serialise,
         check=check_output,
+        from_canonical=from_canonical,
         stream=lambda rows, context, out: write_rows(rows, out, bom=_bom(context)),
         options=CsvOptions,
     ),
