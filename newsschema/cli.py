@@ -201,6 +201,15 @@ def main() -> None:
 )
 @click.option("--bom", is_flag=True, help="csv: start with a UTF-8 byte order mark (for Excel).")
 @click.option(
+    "-O",
+    "--option",
+    "writer_options",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="An option of the --to format's writer, plug-ins' included (repeatable): "
+    "-O embed=true is --embed.",
+)
+@click.option(
     "--datapackage",
     is_flag=True,
     help="csv: also write datapackage.json (Frictionless) beside the -o file.",

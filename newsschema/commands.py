@@ -21,7 +21,7 @@ from . import api, batch
 from .console import Console, wants_colour
 from .errors import Issue, UsageError
 from .fixtures import write_fixtures
-from .formats import FORMATS, FormatName
+from .formats import FORMATS, Format, FormatName
 from .formats import csv as csv_format
 from .output import atomic_text
 from .reporting import REPORTERS, Batch, FileReport
@@ -111,6 +111,7 @@ def convert(
     embed: bool,
     xsd: str | None,
     bom: bool,
+    writer_options: tuple[str, ...],
     datapackage: bool,
     keep_going: bool,
     jobs: int,
@@ -124,8 +125,7 @@ def convert(
     selection = _selected(inputs or (STDIN,), from_, exclude, skip_named=False)
     names = selection.files
     target = _target(output, len(names), to)
-    flags: dict[str, Any] = {"embed": embed, "xsd": xsd, "bom": bom}
-    options = {flag: value for flag, value in flags.items() if value}
+    options = _options_given(FORMATS[to], {"embed": embed, "xsd": xsd, "bom": bom}, writer_options)
     _check_convert_options(to, options, target, datapackage=datapackage, jobs=jobs)
     _refuse_overwriting_inputs(names, target, to)
     for skipped in selection.skipped:
@@ -159,6 +159,40 @@ def _write_datapackage(csv_path: Path, *, bom: bool) -> None:
         out.write(json.dumps(package, ensure_ascii=False, indent=2) + "\n")
 
 
+def _options_given(fmt: Format, flags: dict[str, Any], pairs: tuple[str, ...]) -> dict[str, Any]:
+    """The writer options given: the flags that are set, then the ``-O`` pairs."""
+    options = {flag: value for flag, value in flags.items() if value}
+    options.update(_named_options(pairs, fmt))
+    return options
+
+
+def _named_options(pairs: tuple[str, ...], fmt: Format) -> dict[str, Any]:
+    """``-O NAME=VALUE`` pairs as the writer's option values: the type of each option's
+    default says how to read its text (true/false, a whole number, or text)."""
+    defaults = {} if fmt.writer is None else attrs.asdict(fmt.writer.options())
+    found: dict[str, Any] = {}
+    for pair in pairs:
+        name, equals, text = pair.partition("=")
+        if not equals or not name:
+            raise click.UsageError(f"-O {pair!r}: give NAME=VALUE")
+        default = defaults.get(name)
+        try:
+            found[name] = _option_value(text, default)
+        except ValueError as error:
+            raise click.UsageError(f"-O {name}: {error}") from None
+    return found
+
+
+def _option_value(text: str, default: object) -> object:
+    if isinstance(default, bool):
+        if text.lower() not in ("true", "false", "yes", "no", "1", "0"):
+            raise ValueError(f"{text!r} is not true or false")
+        return text.lower() in ("true", "yes", "1")
+    if isinstance(default, int):
+        return int(text)
+    return text
+
+
 def _check_convert_options(
     to: FormatName, options: dict[str, Any], target: _Target, *, datapackage: bool, jobs: int
 ) -> None:
@@ -166,7 +200,7 @@ def _check_convert_options(
     try:
         api.writer_options(FORMATS[to], options)
     except UsageError as error:
-        raise click.UsageError(f"{error} (--{', --'.join(options)})") from None
+        raise click.UsageError(str(error)) from None
     if datapackage and to != "csv":
         raise click.UsageError(f"--datapackage does not apply to {to}")
     if datapackage and (target.path is None or target.folder):

@@ -521,3 +521,28 @@ def test_help_and_version_load_no_format_and_no_validator(flag: str) -> None:
         check=True,
     )
     assert done.stdout.split("\n")[-2] == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--to", "ninjs", "-O", "embed=true"], "it is for writing jsonld"),
+        (["--to", "jsonld", "-O", "embed=maybe"], "-O embed: 'maybe' is not true or false"),
+        (["--to", "jsonld", "-O", "nope=1"], "unknown option 'nope'"),
+        (["--to", "jsonld", "-O", "embed"], "give NAME=VALUE"),
+        (["--to", "csv", "--embed"], "writing csv takes no option 'embed'"),
+    ],
+)
+def test_writer_options_a_format_does_not_take_are_usage_errors(
+    args: list[str], words: str
+) -> None:
+    result = run("convert", SEED_ARTICLE, *args)
+    assert result.exit_code == 2
+    assert words in result.stderr
+
+
+def test_a_named_writer_option_reaches_the_writer() -> None:
+    assert run("convert", SEED_ARTICLE, "--to", "jsonld", "-O", "embed=true").stdout.startswith(
+        "<script"
+    )
+    assert run("convert", SEED_ARTICLE, "--to", "csv", "-O", "bom=yes").stdout.startswith("\ufeff")

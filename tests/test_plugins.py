@@ -81,6 +81,26 @@ def test_an_installed_format_is_offered_and_converts_both_ways(installed: Path) 
     assert article["date_published"] == "2022-04-22T14:36:26+08:00"
 
 
+def test_an_installed_formats_options_are_typed_and_reach_it_from_the_command_line(
+    installed: Path,
+) -> None:
+    starred = _newsschema(
+        installed, "convert", str(SEED_ARTICLE), "--to", "markdown", "-O", "emphasis=*"
+    )
+    assert starred.returncode == 0, starred.stderr
+    assert "\n\n*2022-04-22T14:36:26+08:00*\n\n" in starred.stdout
+    refused = _newsschema(
+        installed, "convert", str(SEED_ARTICLE), "--to", "markdown", "-O", "emphasis=~"
+    )
+    assert refused.returncode == 2
+    assert "writing markdown" in refused.stderr
+    not_taken = _newsschema(
+        installed, "convert", str(SEED_ARTICLE), "--to", "csv", "-O", "emphasis=*"
+    )
+    assert not_taken.returncode == 2
+    assert "it is for writing markdown" in not_taken.stderr
+
+
 def test_an_installed_format_is_checked_like_the_others(installed: Path, tmp_path: Path) -> None:
     story = tmp_path / "story.md"
     story.write_text("# A headline\n\n_not a time_\n\nA paragraph.\n", encoding="utf-8")
