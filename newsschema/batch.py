@@ -24,7 +24,7 @@ from .errors import Issue, OutputError, UsageError
 from .formats import FORMATS, FormatName
 from .output import atomic_text
 from .reporting import FileReport
-from .selection import STDIN
+from .selection import STDIN, Skipped, skip_reason
 from .sources import parse_timezone
 
 __all__ = [
@@ -78,19 +78,47 @@ def check_files(
     encoding: str | None = None,
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
-) -> list[FileReport]:
-    """Every file's verdict, in the order given; `jobs` processes share the work."""
-    check = functools.partial(check_file, format=format, timezone=timezone, encoding=encoding)
+    unjudged: Mapping[str, bool] | None = None,
+) -> list[FileReport | Skipped]:
+    """Every file's verdict, in the order given; `jobs` processes share the work.
+
+    A file in `unjudged` (`Selection.unjudged`) is first looked into by the process that
+    checks it, and is `Skipped` when it is no news format's: the parent only lists files.
+    """
+    check = functools.partial(_judged, format=format, timezone=timezone, encoding=encoding)
     advance = progress or (lambda _: None)
     reports = []
-    for report in _in_order(check, names, jobs, largest_chunk=256):
+    judge = unjudged or {}
+    items = [(name, judge.get(name)) for name in names]
+    reopenable = all(map(_reopenable, names))
+    for report in _in_order(check, items, jobs, largest_chunk=256, reopenable=reopenable):
         reports.append(report)
         advance(1)
     return reports
 
 
+def _judged(
+    item: tuple[str, bool | None],
+    format: FormatName | None,
+    timezone: str | None,
+    encoding: str | None,
+) -> FileReport | Skipped:
+    """`check_file`, after the file's content has said whether it is taken (when its
+    `named` flag is there: None means it is taken as it is)."""
+    name, named = item
+    reason = skip_reason(name, named) if named is not None else None
+    if reason is not None:
+        return Skipped(name, reason)
+    return check_file(name, format, timezone, encoding)
+
+
 def _in_order(
-    work: Callable[[str], Any], names: Sequence[str], jobs: int, *, largest_chunk: int
+    work: Callable[[Any], Any],
+    names: Sequence[Any],
+    jobs: int,
+    *,
+    largest_chunk: int,
+    reopenable: bool | None = None,
 ) -> Iterator[Any]:
     """`work` on each name, results in the order named; `jobs` processes share it.
 
@@ -99,7 +127,9 @@ def _in_order(
     busy to the end. On Ctrl-C the workers are stopped (each removes the temporary file it
     was writing) before KeyboardInterrupt goes on.
     """
-    if jobs <= 1 or len(names) < 2 or not all(map(_reopenable, names)):
+    if reopenable is None:
+        reopenable = all(map(_reopenable, names))
+    if jobs <= 1 or len(names) < 2 or not reopenable:
         yield from map(work, names)
         return
     chunk = max(1, min(largest_chunk, len(names) // (jobs * 8)))

@@ -26,7 +26,7 @@ from .formats import csv as csv_format
 from .output import atomic_text
 from .reporting import REPORTERS, Batch, FileReport
 from .schemas import shipped_schemas
-from .selection import STDIN, Selection, select
+from .selection import STDIN, Selection, Skipped, select
 
 __all__ = ["convert", "fixtures", "schema", "validate"]
 
@@ -319,23 +319,14 @@ def validate(
 ) -> None:
     """``newsschema validate``: see its help."""
     console = Console.for_stderr(colour=color, quiet=quiet, warnings=not no_warnings)
-    selection = select(files, format=format, exclude=exclude)
+    selection = select(files, format=format, exclude=exclude, judge_later=True)
     if not selection.files and not selection.missing:
         _selected(files, format, exclude, skip_named=True)  # says why there is nothing to check
-    try:
-        with console.progress(len(selection.files), "validating") as advance:
-            reports = batch.check_files(
-                selection.files,
-                format,
-                timezone=timezone,
-                encoding=encoding,
-                jobs=jobs,
-                progress=advance,
-            )
-    except UsageError as error:
-        raise click.UsageError(str(error)) from None
+    reports, skipped = _checked(selection, console, format, timezone, encoding, jobs)
+    if not reports and not selection.missing:
+        _selected(files, format, exclude, skip_named=True)  # every file was no news format's
     absent = [_missing_report(name) for name in selection.missing]
-    found = Batch(files=(*reports, *absent), skipped=selection.skipped)
+    found = Batch(files=(*reports, *absent), skipped=skipped)
     if no_warnings or quiet:
         found = found.without_warnings()
     reporter = REPORTERS[report](colour=wants_colour(color, sys.stdout), quiet=quiet)
@@ -344,6 +335,33 @@ def validate(
         _selected(files, format, exclude, skip_named=True)  # the usage error, after the report
     if not found.valid:
         sys.exit(1)
+
+
+def _checked(
+    selection: Selection,
+    console: Console,
+    format: FormatName | None,
+    timezone: str | None,
+    encoding: str | None,
+    jobs: int,
+) -> tuple[list[FileReport], tuple[Skipped, ...]]:
+    """Each selected file's report, and every file skipped: by the selection, or by the
+    worker that looked into it."""
+    try:
+        with console.progress(len(selection.files), "validating") as advance:
+            checked = batch.check_files(
+                selection.files,
+                format,
+                timezone=timezone,
+                encoding=encoding,
+                jobs=jobs,
+                progress=advance,
+                unjudged=selection.unjudged,
+            )
+    except UsageError as error:
+        raise click.UsageError(str(error)) from None
+    reports = [r for r in checked if isinstance(r, FileReport)]
+    return reports, (*selection.skipped, *(r for r in checked if isinstance(r, Skipped)))
 
 
 def _missing_report(name: str) -> FileReport:

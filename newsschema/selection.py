@@ -13,7 +13,7 @@ import csv
 import fnmatch
 import glob
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import attrs
@@ -23,7 +23,7 @@ from lxml import etree
 from .formats import FORMATS, Format
 from .xmlparse import safe_parser
 
-__all__ = ["STDIN", "Selection", "Skipped", "extension_pattern", "select"]
+__all__ = ["STDIN", "Selection", "Skipped", "extension_pattern", "select", "skip_reason"]
 
 STDIN = "-"
 _GLOB = frozenset("*?[")
@@ -46,6 +46,10 @@ class Selection:
     skipped: tuple[Skipped, ...] = ()
     missing: tuple[str, ...] = ()
     """Names given that are not there, and globs that match nothing."""
+    unjudged: Mapping[str, bool] = attrs.field(factory=dict)
+    """Files whose content is still to decide whether they are taken, with whether each
+    was named by hand (`skip_reason`'s arguments): with ``judge_later``, the workers that
+    read them look, not the process that lists them."""
 
 
 def extension_pattern() -> str:
@@ -108,28 +112,33 @@ def select(
     format: str | None = None,
     exclude: Sequence[str] = (),
     skip_named: bool = True,
+    judge_later: bool = False,
 ) -> Selection:
     """The files `names` stand for (files, folders searched recursively, globs).
 
     With `format` named, every file with a known extension is taken as that format;
     without, content decides as the module docstring says — for files named one by one
-    too, unless `skip_named` is False (``convert`` takes a file it is given by name).
+    too, unless `skip_named` is False (``convert`` takes a file it is given by name). With
+    `judge_later`, content is not read here: the files it would decide are `unjudged`.
     """
     candidates, missing = _candidates(names)
     files: list[str] = []
     skipped: list[Skipped] = []
+    unjudged: dict[str, bool] = {}
     seen: set[str] = set()
     for path, named in candidates:
         if path in seen or (path != STDIN and _excluded(path, exclude)):
             continue
         seen.add(path)
         judged = not format and _regular(path) and (skip_named or not named)
-        reason = _foreign(path, named) if judged else None
+        if judged and judge_later:
+            unjudged[path] = named
+        reason = skip_reason(path, named) if judged and not judge_later else None
         if reason is None:
             files.append(path)
         else:
             skipped.append(Skipped(path, reason))
-    return Selection(tuple(files), tuple(skipped), tuple(missing))
+    return Selection(tuple(files), tuple(skipped), tuple(missing), unjudged)
 
 
 def _regular(path: str) -> bool:
@@ -151,7 +160,7 @@ _NEWS_MARKS = (
 article, schema.org, ninjs and NewsML-G2 (compared in lower case)."""
 
 
-def _foreign(path: str, named: bool) -> str | None:
+def skip_reason(path: str, named: bool) -> str | None:
     """Why the file is no news format's and should be skipped, or None to take it."""
     claimed = _extension_formats(path)
     if not claimed:  # named by hand with an unknown extension: let the reader say so

@@ -71,6 +71,26 @@ def test_files_no_format_claims_are_skipped_and_broken_ones_checked(tmp_path: Pa
     assert [Path(p).name for p in forced.files] == ["package.json"]
 
 
+def test_judged_later_the_workers_skip_what_the_selection_would(tmp_path: Path) -> None:
+    """With ``judge_later`` the listing reads no file; the processes that check the files
+    look into them and skip the same ones, for one process or two."""
+    for name, text in {**NOT_NEWS, **NEWS_OR_BROKEN}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    now = select([str(tmp_path)])
+    later = select([str(tmp_path)], judge_later=True)
+    assert later.skipped == ()
+    assert (
+        sorted(later.unjudged)
+        == sorted(later.files)
+        == sorted([*now.files, *(s.path for s in now.skipped)])
+    )
+    for jobs in (1, 2):
+        checked = check_files(later.files, jobs=jobs, unjudged=later.unjudged)
+        skipped = sorted((r for r in checked if isinstance(r, Skipped)), key=lambda s: s.path)
+        assert skipped == sorted(now.skipped, key=lambda s: s.path)
+        assert [r.path for r in checked if isinstance(r, FileReport)] == list(now.files)
+
+
 def test_exclude_matches_paths_and_names(tmp_path: Path) -> None:
     (tmp_path / "drafts").mkdir()
     for name in ("a.json", "drafts/b.json", "drafts/c.json"):
