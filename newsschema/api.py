@@ -238,7 +238,7 @@ def _records(data: Data, format: str | None, context: Context) -> tuple[Format, 
     if isinstance(data, Mapping):
         return format_by_name(format or "article"), [Parsed(document=data)]
     if isinstance(data, Sequence) and all(isinstance(item, Mapping) for item in data):
-        records = [Parsed(document=item, base=pointer(i)) for i, item in enumerate(data)]
+        records = [Parsed(document=d, base=pointer(i), record=i) for i, d in enumerate(data)]
         return format_by_name(format or "article"), records
     raise UsageError(
         f"cannot read {type(data).__name__}: give text, bytes, a Path, articles or mappings"
@@ -269,14 +269,17 @@ def _describe(fmt: Format, path: str) -> str:
 
 def _place(issue: Issue, record: Parsed, fmt: Format) -> Issue:
     path = record.base + _describe(fmt, issue.path)
+    which = record.record
     if issue.line is not None:
-        return attrs.evolve(issue, path=path)
+        return attrs.evolve(issue, path=path, record=which)
     locate = fmt.reader.locate if fmt.reader else None
     position = locate(record.source, path) if locate and record.source is not None else None
     if position is None:
-        return attrs.evolve(issue, path=path, line=record.line)
+        return attrs.evolve(issue, path=path, line=record.line, record=which)
     line, column = position
-    return attrs.evolve(issue, path=path, line=line + (record.line or 1) - 1, column=column)
+    return attrs.evolve(
+        issue, path=path, line=line + (record.line or 1) - 1, column=column, record=which
+    )
 
 
 def _to_article(record: Parsed, fmt: Format, context: Context) -> Outcome:
@@ -369,8 +372,7 @@ def _write(items: Sequence[Outcome], fmt: Format, context: Context) -> str:
     documents = []
     issues: list[Issue] = []
     for index, item in enumerate(items):
-        where = f"/{index}" if many else ""
-        document, found = _written(item, fmt, context, where)
+        document, found = _written(item, fmt, context, index if many else None)
         documents.append(document)
         issues.extend(found)
     if issues:
@@ -428,7 +430,7 @@ def _write_to(
 
     def documents() -> Iterator[Any]:
         for index, item in enumerate(items):
-            document, issues = _written(item, fmt, context, f"/{index}")
+            document, issues = _written(item, fmt, context, index)
             if issues:
                 raise ValidationError(issues)
             yield document
@@ -448,20 +450,28 @@ def _writer(fmt: Format) -> Writer:
     return fmt.writer
 
 
-def _written(item: Outcome, fmt: Format, context: Context, where: str) -> tuple[Any, list[Issue]]:
-    """The format's document for one outcome's article, and what its output check found."""
+def _written(
+    item: Outcome, fmt: Format, context: Context, record: int | None
+) -> tuple[Any, list[Issue]]:
+    """The format's document for one outcome's article (the `record`-th of several, or
+    the only one), and what its output check found."""
+    where = "" if record is None else f"/{record}"
     try:
-        return _document(item, _writer(fmt), fmt, context, where)
+        document, found = _document(item, _writer(fmt), fmt, context)
     except DataError as error:  # text the format cannot carry, such as a control character
-        return None, [Issue(stage="output", format=fmt.name, path=where, message=str(error))]
+        issue = Issue(stage="output", format=fmt.name, path=where, message=str(error))
+        return None, [attrs.evolve(issue, record=record)]
     except NewsSchemaError:
         raise
     except Exception as error:
         raise InternalError.wrapping(f"writing {fmt.name}", error) from error
+    return document, [
+        attrs.evolve(i, path=where + _describe(fmt, i.path), record=record) for i in found
+    ]
 
 
 def _document(
-    item: Outcome, writer: Writer, fmt: Format, context: Context, where: str
+    item: Outcome, writer: Writer, fmt: Format, context: Context
 ) -> tuple[Any, list[Issue]]:
     """Canonical JSON the canonical schema has passed (made by the model check, or of an
     article built from a document it passed) is not checked by it again: it is the
@@ -478,8 +488,7 @@ def _document(
     document = writer.from_article(article, context)
     if not context.check or (passed and canonical):
         return document, []
-    found = _check(document, writer.schema, writer.check, "output", fmt, context)
-    return document, [attrs.evolve(i, path=where + _describe(fmt, i.path)) for i in found]
+    return document, _check(document, writer.schema, writer.check, "output", fmt, context)
 
 
 def _writes_canonical(writer: Writer) -> bool:

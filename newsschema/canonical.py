@@ -164,12 +164,20 @@ def pointer(*parts: str | int) -> str:
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in parts)
 
 
+def tokens(json_pointer: str) -> tuple[str, ...]:
+    """The reference tokens of an RFC 6901 JSON Pointer (`pointer`'s inverse)."""
+    if not json_pointer:
+        return ()
+    steps = json_pointer.split("/")[1:]
+    return tuple(s.replace("~1", "/").replace("~0", "~") for s in steps)
+
+
 def issues_from_error(
     error: BaseException, *, format: str, stage: Stage = "input", base: str = ""
 ) -> list[Issue]:
     """Every problem inside a cattrs/attrs structuring error, each with its JSON Pointer."""
     return [
-        Issue(stage=stage, format=format, path=path, message=message)
+        Issue(stage=stage, format=format, path=path, message=message, pointer=tokens(path))
         for path, message in _walk(error, base)
     ]
 

@@ -31,9 +31,11 @@ Stage = Literal["parse", "input", "model", "output"]
 class Issue:
     """One problem, located.
 
-    `path` is an RFC 6901 JSON Pointer for JSON-shaped data, an XPath for XML, and
-    ``row N, column NAME`` for CSV; `line` and `column` are 1-based positions in the
-    source text when they are known.
+    `path` says where in words a person reads: an RFC 6901 JSON Pointer for JSON-shaped
+    data, an XPath for XML, ``row N, column NAME`` for CSV. Programs need not parse it:
+    `record` says which record of a file of several, `pointer` the place inside that
+    record's JSON document as reference tokens, and `line` and `column` are 1-based
+    positions in the source text, each when it is known.
     """
 
     stage: Stage
@@ -43,6 +45,13 @@ class Issue:
     line: int | None = None
     column: int | None = None
     severity: Literal["error", "warning"] = "error"
+    pointer: tuple[str, ...] | None = None
+    """The JSON Pointer's reference tokens inside the record's document (CSV: the
+    canonical document the row holds); None where the place is no JSON value (XML, a
+    whole file, a line that could not be parsed)."""
+    record: int | None = None
+    """0-based index of the record in a file of several (a JSON array's item, a JSON
+    Lines line, a CSV data row, a newsMessage item); None for a file of one."""
 
     def __str__(self) -> str:
         where = self.path or "/"

@@ -16,7 +16,7 @@ from typing import Any
 
 import orjson
 
-from .canonical import pointer
+from .canonical import pointer, tokens
 from .errors import Issue
 from .limits import MAX_NESTING
 
@@ -171,7 +171,8 @@ def parse_issue(error: ValueError, format: str, line_offset: int = 0) -> Issue:
             column=error.colno,
         )
     path = error.path if isinstance(error, JSONInputError) else ""
-    return Issue(stage="parse", format=format, path=path, message=f"not valid JSON: {error}")
+    message = f"not valid JSON: {error}"
+    return Issue(stage="parse", format=format, path=path, message=message, pointer=tokens(path))
 
 
 def _skip(text: str, position: int) -> int:

@@ -131,6 +131,8 @@ def _issue_document(issue: Issue) -> dict[str, Any]:
         "line": issue.line,
         "column": issue.column,
         "message": issue.message,
+        "record": issue.record,
+        "pointer": list(issue.pointer) if issue.pointer is not None else None,
     }
 
 

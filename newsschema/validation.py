@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import jsonschema_rs
 
 from . import limits
-from .canonical import pointer
+from .canonical import pointer, tokens
 from .errors import Issue, Stage
 from .schemas import load_schema, registry, schema_names
 
@@ -75,50 +75,62 @@ class Validator:
         if self.is_valid(instance):
             return []
         explained = self._explain(instance)
+        prefix = tokens(base)
         found = [
-            Issue(stage=stage, format=format, path=base + path, message=message)
-            for path, message in itertools.islice(explained, MAX_ISSUES)
+            Issue(
+                stage=stage,
+                format=format,
+                path=pointer(*prefix, *steps),
+                message=message,
+                pointer=(*prefix, *steps),
+            )
+            for steps, message in itertools.islice(explained, MAX_ISSUES)
         ]
         more = sum(1 for _ in explained)
         if more:
             message = f"and {more:,} more problems like these, not listed"
-            found.append(Issue(stage=stage, format=format, path=base or "/", message=message))
+            found.append(
+                Issue(stage=stage, format=format, path=base or "/", message=message, pointer=prefix)
+            )
         return found
 
-    def _explain(self, instance: object) -> Iterator[tuple[str, str]]:
+    def _explain(self, instance: object) -> Iterator[tuple[Steps, str]]:
         """One message per location: the most specific one the schema offers."""
         from jsonschema.exceptions import relevance
 
-        seen: set[str] = set()
+        seen: set[Steps] = set()
         for error in sorted(self._explainer.iter_errors(instance), key=relevance):
-            for path, message in _located(error):
-                if path not in seen:
-                    seen.add(path)
-                    yield path, message
+            for steps, message in _located(error):
+                if steps not in seen:
+                    seen.add(steps)
+                    yield steps, message
 
 
-def _located(error: jsonschema.ValidationError) -> Iterator[tuple[str, str]]:
-    """The paths and messages that `error` stands for."""
-    here = pointer(*error.absolute_path)
+Steps = tuple[str, ...]
+"""A JSON Pointer's reference tokens."""
+
+
+def _located(error: jsonschema.ValidationError) -> Iterator[tuple[Steps, str]]:
+    """The places (reference tokens) and messages that `error` stands for."""
+    here = tuple(map(str, error.absolute_path))
     if error.context:
         yield from _of_branches(error, here)
     elif error.validator == "required" and isinstance(error.instance, Mapping):
         required: list[str] = list(error.validator_value)  # type: ignore[arg-type]
         for key in required:
             if key not in error.instance:
-                yield here + pointer(key), "is required"
+                yield (*here, key), "is required"
     elif error.validator == "additionalProperties" and isinstance(error.instance, Mapping):
         known = error.schema.get("properties", {}) if isinstance(error.schema, Mapping) else {}
         for key in error.instance:
             if key not in known:
                 # A key too long to quote is pointed at through its object.
-                where = here + pointer(key) if len(key) <= _SHOWN else here or "/"
-                yield where, f"unknown key {shown(key)}"
+                yield (*here, key) if len(key) <= _SHOWN else here, f"unknown key {shown(key)}"
     else:
         yield here, _message(error)
 
 
-def _of_branches(error: jsonschema.ValidationError, here: str) -> Iterator[tuple[str, str]]:
+def _of_branches(error: jsonschema.ValidationError, here: Steps) -> Iterator[tuple[Steps, str]]:
     """An error inside ``oneOf``/``anyOf`` speaks for the branch whose type matched: for
     ``{"oneOf": [{"$ref": "#/$defs/agent"}, {"type": "null"}]}`` the user wants to hear
     what is wrong with the agent, not that it is "not valid under any of the given schemas"."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -279,3 +280,57 @@ def test_canonical_json_is_checked_once_on_its_way_from_reading_to_writing(to: s
     (back,) = newsschema.read(out.getvalue(), to)
     assert back == newsschema.read(SEED_ARTICLE)[0]
     assert stages == ["input"]
+
+
+def _seed_with(**changes: Any) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(SEED_ARTICLE.read_text(encoding="utf-8"))
+    document.update(changes)
+    return document
+
+
+def test_an_issue_says_its_record_and_pointer_as_data_in_every_layout() -> None:
+    """`path` is for people; `record` and `pointer` are for programs (no parsing)."""
+    good, bad = _seed_with(), _seed_with(authors=[{"name": "x", "type": "Robot"}])
+    lines = "\n".join([json.dumps(good), "", json.dumps(good), json.dumps(bad)])
+    (in_lines,) = newsschema.validate(lines, "article")
+    assert (in_lines.record, in_lines.pointer, in_lines.line) == (2, ("authors", "0", "type"), 4)
+    assert in_lines.path == "/authors/0/type"
+    (in_array,) = newsschema.validate(json.dumps([good, bad]), "article")
+    assert (in_array.record, in_array.pointer) == (1, ("authors", "0", "type"))
+    assert in_array.path == "/1/authors/0/type"
+    (alone,) = newsschema.validate(json.dumps(bad), "article")
+    assert (alone.record, alone.pointer) == (None, ("authors", "0", "type"))
+    rows = newsschema.write(newsschema.read(json.dumps([good, good]), "article"), "csv")
+    broken = rows.replace('""name"": ""陆建斌""', '""name"": ""陆建斌"", ""type"": ""Robot""', 1)
+    (in_csv,) = newsschema.validate(broken, "csv")
+    assert (in_csv.record, in_csv.pointer) == (0, ("authors", "0", "type"))
+    assert in_csv.path == "row 2, column authors[0].type"
+
+
+def test_json_reports_carry_the_record_and_pointer() -> None:
+    from newsschema.reporting import Batch, FileReport, JsonReporter
+
+    bad = json.dumps([_seed_with(), _seed_with(language=7)])
+    issues = tuple(newsschema.validate(bad, "article"))
+    out = io.StringIO()
+    JsonReporter().report(
+        Batch(files=(FileReport(path="x.json", format="article", issues=issues),)), out
+    )
+    (reported,) = json.loads(out.getvalue())["files"][0]["issues"]
+    assert (reported["record"], reported["pointer"], reported["path"]) == (
+        1,
+        ["language"],
+        "/1/language",
+    )
+
+
+def test_an_issue_in_a_news_message_names_its_item() -> None:
+    (seed,) = newsschema.read(SEED_ARTICLE)
+    message = newsschema.write([seed, seed], "newsml")
+    assert "<newsMessage" in message
+    second = message.rindex("<firstCreated>") + len("<firstCreated>")
+    broken = message[:second] + "yesterday" + message[message.index("<", second) :]
+    found = [i for i in newsschema.validate(broken, "newsml") if i.severity == "error"]
+    assert found
+    assert {issue.record for issue in found} == {1}
+    assert all(issue.pointer is None for issue in found)

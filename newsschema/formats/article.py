@@ -45,26 +45,29 @@ def parse(text: str, context: Context) -> Iterator[Parsed]:
         return
     if isinstance(document, list):
         for index, item in enumerate(document):
-            yield Parsed(document=item, base=pointer(index), source=text)
+            yield Parsed(document=item, base=pointer(index), source=text, record=index)
     else:
         yield Parsed(document=document, source=text)
 
 
 def parse_lines(lines: Iterable[str]) -> Iterator[Parsed]:
     """JSON Lines, one record a line; `lines` may be an open file, read as it goes."""
+    record = -1
     for number, bounded in enumerate(bounded_lines(lines, MAX_DOCUMENT_BYTES), start=1):
+        if bounded is not None and not bounded.strip():
+            continue  # a blank line is no record
+        record += 1
         if bounded is None:
             message = f"the line is longer than {MAX_DOCUMENT_BYTES:,} characters, the most read"
             issue = Issue(stage="parse", format=NAME, path="", message=message, line=number)
-            yield Parsed(issues=[issue], line=number)
+            yield Parsed(issues=[issue], line=number, record=record)
             continue
         line = bounded.rstrip("\r\n")
-        if not line.strip():
-            continue
         try:
-            yield Parsed(document=loads(line), line=number, source=line)
+            yield Parsed(document=loads(line), line=number, source=line, record=record)
         except ValueError as error:
-            yield Parsed(issues=[parse_issue(error, NAME, line_offset=number - 1)], line=number)
+            issue = parse_issue(error, NAME, line_offset=number - 1)
+            yield Parsed(issues=[issue], line=number, record=record)
 
 
 def from_article(article: Article, context: Context) -> Any:

@@ -72,6 +72,8 @@ class Parsed:
     """JSON Pointer (or XPath) prefix that locates the record inside `source`."""
     line: int | None = None
     """The file's line number of the record (JSON Lines), or None."""
+    record: int | None = None
+    """0-based index of the record in a file of several (`Issue.record`), or None."""
     source: str | None = None
     """The text the record was parsed from, kept so that failures can be given positions."""
 

@@ -316,10 +316,10 @@ def _parse_rows(stream: Iterable[str]) -> Iterator[Parsed]:
         if len(cells) != len(header):
             message = f"has {len(cells)} cells; the header has {len(header)}"
             issue = Issue(stage="input", format=NAME, path="", message=message)
-            yield Parsed(issues=[issue], base=base, line=line)
+            yield Parsed(issues=[issue], base=base, line=line, record=number - 2)
             continue
         document, issues = _document(dict(zip(header, cells, strict=True)), base)
-        yield Parsed(document=document, issues=issues, base=base, line=line)
+        yield Parsed(document=document, issues=issues, base=base, line=line, record=number - 2)
 
 
 class _Row(dict[str, str]):

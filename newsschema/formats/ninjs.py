@@ -193,13 +193,14 @@ def parse(text: str, context: Context) -> Iterator[Parsed]:
     items = document if isinstance(document, list) else [document]
     for index, item in enumerate(items):
         base = f"/{index}" if isinstance(document, list) else ""
+        record = index if isinstance(document, list) else None
         if not isinstance(item, dict):
             issue = Issue(
                 stage="parse", format=NAME, path="", message="a ninjs item is a JSON object"
             )
-            yield Parsed(issues=[issue], base=base, source=text)
+            yield Parsed(issues=[issue], base=base, source=text, record=record)
         else:
-            yield Parsed(document=item, base=base, source=text)
+            yield Parsed(document=item, base=base, source=text, record=record)
 
 
 def _by_role(items: Any, role: str | None = None, key: str = "role") -> list[dict[str, Any]]:

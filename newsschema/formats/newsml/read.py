@@ -93,16 +93,16 @@ def parse(text: str, context: Context) -> Iterator[Parsed]:
         )
         return
     if _local(root) == "newsItem":
-        items = [("/newsItem", root)]
+        items: list[tuple[str, etree._Element, int | None]] = [("/newsItem", root, None)]
     else:
         children = root.findall(_q("itemSet") + "/*")
-        items = [(f"/newsMessage/itemSet/*[{n}]", item) for n, item in enumerate(children, start=1)]
-    for base, item in items:
+        items = [(f"/newsMessage/itemSet/*[{n + 1}]", item, n) for n, item in enumerate(children)]
+    for base, item, record in items:
         refusal = _refusal(item)
         if refusal:
-            yield Parsed(issues=[_issue(refusal, "", item)], base=base)
+            yield Parsed(issues=[_issue(refusal, "", item)], base=base, record=record)
         else:
-            yield Parsed(document=item, base=base)
+            yield Parsed(document=item, base=base, record=record)
 
 
 def _refusal(item: etree._Element) -> str | None:
