@@ -90,6 +90,19 @@ def _terminal_options(command: F) -> F:
     return command
 
 
+def _reading_options(command: F) -> F:
+    """``--timezone`` and ``--encoding``, alike on every command that reads."""
+    command = click.option(
+        "--encoding",
+        callback=_text_encoding,
+        help="Encoding of saved pages and HTML (default: as declared, else detected), "
+        "e.g. gb18030.",
+    )(command)
+    return click.option(
+        "--timezone", help="Time zone for times without one: +08:00 or Asia/Shanghai."
+    )(command)
+
+
 def _text_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """``--encoding`` names a text encoding, or it is a usage error (rot13 and hex are not)."""
     from .text import text_codec
@@ -183,12 +196,7 @@ def main() -> None:
     "a folder (an existing one, or a path ending in /) for one output per input, "
     "or - for standard output (the default).",
 )
-@click.option("--timezone", help="Time zone for times without one: +08:00 or Asia/Shanghai.")
-@click.option(
-    "--encoding",
-    callback=_text_encoding,
-    help="Encoding of saved pages and HTML (default: as declared, else detected), e.g. gb18030.",
-)
+@_reading_options
 @click.option(
     "--embed",
     is_flag=True,
@@ -228,7 +236,7 @@ def convert(**options: Any) -> None:
     """Convert INPUT files, folders or globs (or standard input) to another format."""
     from . import commands
 
-    commands.convert(**options)
+    commands.convert(**commands.with_terminal(options))
 
 
 @main.command()
@@ -241,12 +249,7 @@ def convert(**options: Any) -> None:
     show_default=True,
     help="How to report: text for people, json, github (annotations), junit (GitLab, Jenkins).",
 )
-@click.option("--timezone", help="Time zone for times without one: +08:00 or Asia/Shanghai.")
-@click.option(
-    "--encoding",
-    callback=_text_encoding,
-    help="Encoding of saved pages and HTML (default: as declared, else detected), e.g. gb18030.",
-)
+@_reading_options
 @click.option(
     "--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 256), help="Processes."
 )
@@ -259,7 +262,7 @@ def validate(**options: Any) -> None:
     """
     from . import commands
 
-    commands.validate(**options)
+    commands.validate(**commands.with_terminal(options))
 
 
 @main.command()

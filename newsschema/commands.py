@@ -35,6 +35,27 @@ class _Exit1(click.ClickException):
     exit_code = 1
 
 
+@attrs.frozen
+class Terminal:
+    """The options every command shares: how it speaks, and which files it leaves out."""
+
+    color: bool | None
+    quiet: bool
+    no_warnings: bool
+    exclude: tuple[str, ...]
+
+    def console(self) -> Console:
+        return Console.for_stderr(
+            colour=self.color, quiet=self.quiet, warnings=not self.no_warnings
+        )
+
+
+def with_terminal(options: dict[str, Any]) -> dict[str, Any]:
+    """A command's click options with the shared ones gathered into `terminal`."""
+    shared = {name: options.pop(name) for name in ("color", "quiet", "no_warnings", "exclude")}
+    return {**options, "terminal": Terminal(**shared)}
+
+
 def _selected(
     names: Sequence[str], format: FormatName | None, exclude: Sequence[str], *, skip_named: bool
 ) -> Selection:
@@ -115,13 +136,10 @@ def convert(
     datapackage: bool,
     keep_going: bool,
     jobs: int,
-    color: bool | None,
-    quiet: bool,
-    no_warnings: bool,
-    exclude: tuple[str, ...],
+    terminal: Terminal,
 ) -> None:
     """``newsschema convert``: see its help."""
-    console = Console.for_stderr(colour=color, quiet=quiet, warnings=not no_warnings)
+    console, exclude = terminal.console(), terminal.exclude
     selection = _selected(inputs or (STDIN,), from_, exclude, skip_named=False)
     names = selection.files
     target = _target(output, len(names), to)
@@ -312,13 +330,11 @@ def validate(
     timezone: str | None,
     encoding: str | None,
     jobs: int,
-    color: bool | None,
-    quiet: bool,
-    no_warnings: bool,
-    exclude: tuple[str, ...],
+    terminal: Terminal,
 ) -> None:
     """``newsschema validate``: see its help."""
-    console = Console.for_stderr(colour=color, quiet=quiet, warnings=not no_warnings)
+    console, exclude = terminal.console(), terminal.exclude
+    color, quiet, no_warnings = terminal.color, terminal.quiet, terminal.no_warnings
     selection = select(files, format=format, exclude=exclude, judge_later=True)
     if not selection.files and not selection.missing:
         _selected(files, format, exclude, skip_named=True)  # says why there is nothing to check

@@ -19,17 +19,7 @@ from typing import Any
 
 from lxml import html as lxml_html
 
-from ...portal import (
-    BRACKETS,
-    END_OF_BODY,
-    LABEL,
-    TIME,
-    Credits,
-    fold,
-    labelled_values,
-    naive_time,
-    section_of_crumbs,
-)
+from ... import portal
 from ...text import lines
 
 __all__ = ["page_properties"]
@@ -171,12 +161,14 @@ def _story(container: Any) -> Iterator[str]:
     for text in texts:
         if _BY.match(text) and len(text) < 100 and not re.search(r"[.!?]$", text):
             continue  # "By Jane Doe, Science Editor": the by-line, not the story
-        folded = fold(text)
-        if END_OF_BODY.search(folded):
+        folded = portal.fold(text)
+        if portal.END_OF_BODY.search(folded):
             return  # related links, keywords, editor and copyright follow
-        if _NOT_STORY.match(text) or LABEL.match(fold(_unwrapped(text).lstrip(BRACKETS))):
+        if _NOT_STORY.match(text) or portal.LABEL.match(
+            portal.fold(_unwrapped(text).lstrip(portal.BRACKETS))
+        ):
             continue
-        if TIME.search(text) and len(text) < 80 and not re.search(r"[。！？.!?]$", text):
+        if portal.TIME.search(text) and len(text) < 80 and not re.search(r"[。！？.!?]$", text):
             continue  # a time line
         yield text
 
@@ -188,7 +180,7 @@ def page_properties(root: lxml_html.HtmlElement, title: str | None) -> dict[str,
     headline = headline_of(page, title)
     container = _main_content(page)
     body = list(_story(container)) if container is not None else []
-    credits = Credits()
+    credits = portal.Credits()
     credits.byline(body)
     lines = _lines(_body(page))
     story = set(body)
@@ -196,11 +188,11 @@ def page_properties(root: lxml_html.HtmlElement, title: str | None) -> dict[str,
     for line in lines:
         if line not in story and len(line) <= 200:
             line = _unwrapped(line)
-            credits.labelled(labelled_values(line.lstrip(BRACKETS)), editors=False)
+            credits.labelled(portal.labelled_values(line.lstrip(portal.BRACKETS)), editors=False)
             credits.tail(line)
     whole = _lines(_body(root))  # with the navigation and footer taken out of `page`
     crumbs = next((line for line in whole[:40] if _CRUMBS.search(line)), None)
-    footer = Credits()
+    footer = portal.Credits()
     for line in whole[-40:]:
         footer.tail(line)
     for key in ("copyright_holder", "copyright_notice"):
@@ -209,14 +201,14 @@ def page_properties(root: lxml_html.HtmlElement, title: str | None) -> dict[str,
     found: dict[str, Any] = {
         "headline": headline,
         "articleBody": "\n\n".join(body) if body else None,
-        "articleSection": section_of_crumbs(crumbs) if crumbs else None,
+        "articleSection": portal.section_of_crumbs(crumbs) if crumbs else None,
         "datePublished": time,
     }
     found.update(_credited(credits))
     return {key: value for key, value in found.items() if value}
 
 
-def _credited(credits: Credits) -> dict[str, Any]:
+def _credited(credits: portal.Credits) -> dict[str, Any]:
     """The schema.org properties of what a page credits."""
     authors, editors = credits.split()
     found = credits.found
@@ -244,9 +236,9 @@ def _time_line(lines: list[str], headline: str | None, story: set[str]) -> str |
     """The first time printed after the headline (a clock in the masthead comes before)."""
     start = next((i for i, line in enumerate(lines) if headline and headline in line), 0)
     for line in lines[start:] + lines[:start]:
-        match = TIME.search(line) if line not in story and len(line) <= 200 else None
+        match = portal.TIME.search(line) if line not in story and len(line) <= 200 else None
         if match:
-            return naive_time(match)
+            return portal.naive_time(match)
     return None
 
 
