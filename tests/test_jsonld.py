@@ -372,3 +372,18 @@ def test_jsonld_to_article_to_jsonld_is_stable(article: Article) -> None:
     once = newsschema.write(article, "jsonld")
     twice = newsschema.write(newsschema.read(once, "jsonld"), "jsonld")
     assert newsschema.write(newsschema.read(twice, "jsonld"), "jsonld") == twice
+
+
+def test_an_issue_in_a_graph_of_several_articles_names_its_record() -> None:
+    def node(headline: str, published: str) -> dict[str, str]:
+        return {"@type": "NewsArticle", "headline": headline, "datePublished": published}
+
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [node("One", "2022-04-22T14:36:26+08:00"), node("Two", "yesterday")],
+    }
+    found = newsschema.validate(json.dumps(graph), "jsonld")
+    (issue,) = [i for i in found if i.severity == "error"]
+    assert (issue.record, issue.pointer) == (1, ("datePublished",))
+    assert {i.record for i in found} == {0, 1}  # a warning for each: no image
+    assert issue.path == "/@graph/1/datePublished"

@@ -50,11 +50,14 @@ def parse(text: str, context: Context) -> Iterator[Parsed]:
     except ValueError as error:
         yield Parsed(issues=[parse_issue(error, NAME)])
         return
-    found = False
-    for path, node, index in article_nodes(document):
-        found = True
-        yield Parsed(document=resolve(node, index), base=path, source=source)
-    if not found:
+    nodes = list(article_nodes(document))
+    several = len(nodes) > 1
+    for record, (path, node, index) in enumerate(nodes):
+        resolved = resolve(node, index)
+        yield Parsed(
+            document=resolved, base=path, source=source, record=record if several else None
+        )
+    if not nodes:
         message = "no article in this JSON-LD: no NewsArticle, Article or BlogPosting node"
         yield Parsed(issues=[Issue(stage="parse", format=NAME, path="", message=message)])
 
