@@ -82,8 +82,16 @@ def _trimmed(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         raise _fail(attribute, f"must be text, not {type(value).__name__}")
     if not value:
         raise _fail(attribute, "must not be empty")
-    if not _TRIMMED_START.match(value) or _TRIMMED_END.search(value):
+    if not _TRIMMED_START.match(value) or _untrimmed_end(value):
         raise _fail(attribute, "must not start or end with white space or a control character")
+
+
+def _untrimmed_end(value: str) -> bool:
+    """The schema's ``[…]$`` (one character of the class at the end), tried at the last
+    character alone: a search would try every position of a long paragraph first. The
+    same verdict, since a newline, the one character `$` may stand before, is itself in
+    the class."""
+    return _TRIMMED_END.match(value, len(value) - 1) is not None
 
 
 def _optional(check: Check) -> Check:

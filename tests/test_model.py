@@ -7,6 +7,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsschema import Agent, Article, FieldError, Image, Place, Rights, Subject, derive_id
 
@@ -133,3 +135,10 @@ def test_derive_id_is_deterministic_and_offset_independent() -> None:
     assert first.startswith("urn:newsschema:")
     assert first != derive_id("映象网", WHEN, "另一个标题")
     assert first != derive_id(None, WHEN, "标题")
+
+
+@given(st.text(alphabet=st.sampled_from(" \n\t\u3000\u00a0\u2028x中\r"), min_size=1, max_size=8))
+def test_the_end_check_agrees_with_the_schema_pattern_searched(text: str) -> None:
+    from newsschema.model import _TRIMMED_END, _untrimmed_end
+
+    assert _untrimmed_end(text) == (_TRIMMED_END.search(text) is not None)
