@@ -214,19 +214,34 @@ def memory(folder: Path, counts: list[int]) -> None:
         print(f"  {count:>7} articles ({size:6.0f} MB in): {rss:6.0f} MB peak, {took:6.1f} s")
 
 
+PARTS = ("conversions", "startup", "validate", "jobs", "memory")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="smaller counts, for a first look")
-    quick = parser.parse_args().quick
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=PARTS,
+        help="run this part alone (repeatable; default: every part)",
+    )
+    arguments = parser.parse_args()
+    quick, parts = arguments.quick, set(arguments.only or PARTS)
     (seed,) = newsschema.read(ROOT / "fixtures" / "seed" / "hnr-2022-04-22-xinxiang.json")
     rounds = 5 if quick else 11
-    conversions("the seed article", [seed], rounds)
-    conversions("300 generated articles", list(generate(60 if quick else 300, seed=0)), rounds)
-    startup(5 if quick else 21)
+    if "conversions" in parts:
+        conversions("the seed article", [seed], rounds)
+        conversions("300 generated articles", list(generate(60 if quick else 300, seed=0)), rounds)
+    if "startup" in parts:
+        startup(5 if quick else 21)
     with tempfile.TemporaryDirectory() as folder:
-        validate_files(Path(folder), 200 if quick else 1000, 3 if quick else 7)
-        jobs_and_throughput(Path(folder), 1_000 if quick else 10_000)
-        memory(Path(folder), [1_000, 10_000] if quick else [10_000, 100_000])
+        if "validate" in parts:
+            validate_files(Path(folder), 200 if quick else 1000, 3 if quick else 7)
+        if "jobs" in parts:
+            jobs_and_throughput(Path(folder), 1_000 if quick else 10_000)
+        if "memory" in parts:
+            memory(Path(folder), [1_000, 10_000] if quick else [10_000, 100_000])
 
 
 if __name__ == "__main__":
