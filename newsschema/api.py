@@ -95,7 +95,7 @@ class Outcome:
     article: Article | None
     issues: tuple[Issue, ...] = ()
     format: str = "article"
-    canonical: Mapping[str, Any] | None = attrs.field(default=None, eq=False, repr=False)
+    canonical: dict[str, Any] | None = attrs.field(default=None, eq=False, repr=False)
     """The article as canonical JSON, when the model check made and passed it: writing
     canonical JSON again would make and check the identical document a second time."""
     trusted: bool = attrs.field(default=False, eq=False, repr=False)
@@ -483,8 +483,10 @@ def _document(
     if passed and canonical and item.canonical is not None:
         return item.canonical, []
     if passed and writer.from_canonical is not None:
-        checked = item.canonical or context.converter.unstructure(article)
-        return writer.from_canonical(dict(checked)), []
+        checked = item.canonical
+        if checked is None:  # trusted: made now, checked already as the input
+            checked = context.converter.unstructure(article)
+        return writer.from_canonical(checked), []
     document = writer.from_article(article, context)
     if not context.check or (passed and canonical):
         return document, []

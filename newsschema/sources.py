@@ -13,8 +13,6 @@ from datetime import timedelta, timezone, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import attrs
-
 from .errors import Issue, UsageError, ValidationError
 from .formats import FORMATS, Context, Format, Parsed
 from .limits import MAX_DOCUMENT_BYTES
@@ -178,27 +176,25 @@ def _own_decoding(
 def streamed(
     data: object, format: str | None, context: Context
 ) -> tuple[Format, Iterator[Parsed]] | None:
-    """A big file's records read as the file is read, when its format can stream it."""
+    """A big file's records read as the file is read, when its format can stream it
+    (`context` is the file's: its `path` names it)."""
     if not isinstance(data, Path) or context.encoding not in (None, "utf-8", "utf-8-sig"):
         return None
     fmt = format_by_name(format) if format else next(iter(_claims(str(data))), None)
-    name = data.name.lower()
     reader = fmt.reader if fmt is not None else None
-    if fmt is None or reader is None or reader.parse_stream is None:
+    if fmt is None or reader is None or not data.name.lower().endswith(reader.streams):
         return None
-    if not name.endswith(reader.streams):
-        return None
+    parse = reader.parse_stream
+    assert parse is not None  # a reader that names stream extensions has a stream parser
     try:
         stream = data.open(encoding="utf-8-sig", newline="")
     except OSError as error:
         raise UsageError(f"cannot read {data}: {error.strerror}") from None
-    parse = reader.parse_stream
-    evolved = context if context.path == str(data) else attrs.evolve(context, path=str(data))
 
     def records() -> Iterator[Parsed]:
         with stream:
             try:
-                yield from parse(stream, evolved)
+                yield from parse(stream, context)
             except UnicodeDecodeError as error:
                 bad = error.object[error.start]
                 message = f"not UTF-8: a byte {bad:#04x} where the file should be UTF-8"
