@@ -30,7 +30,7 @@ from .errors import (
     ValidationError,
 )
 from .formats import FORMATS, Context, Format, Parsed
-from .formats.base import NO_OPTIONS, Reader, Writer
+from .formats.base import NO_OPTIONS, Level, Reader, Writer
 from .limits import MAX_DOCUMENT_BYTES
 from .model import Article
 from .sources import format_by_name, guess_format, parse_timezone, read_text, streamed
@@ -80,6 +80,16 @@ class Options(TypedDict, total=False):
     """The encoding of saved pages and HTML (default: as declared, else detected)."""
     check: bool
     """False skips the input, model and output schema checks (default True)."""
+    strict: bool
+    """Refuse a document that breaks its standard (IPTC's schema, schema.org's
+    vocabulary) even where newsschema can read it; default: read it, with warnings.
+    `validate` is always strict."""
+    level: Level
+    """validate: ``standard`` checks the standard owner's schema alone, ``readable``
+    what newsschema needs to read an article alone; default ``both``."""
+    standard_version: str | None
+    """The version of the standard to check against, over the one a document declares
+    (ninjs: ``1.0`` … ``3.1``)."""
     embed: bool
     """jsonld: write a ``<script type="application/ld+json">`` element."""
     xsd: str | None
@@ -125,12 +135,22 @@ class Session:
         verdict_only: bool = False,
         warnings: bool = True,
         options: object = NO_OPTIONS,
+        strict: bool = False,
+        level: Level = "both",
+        standard_version: str | None = None,
     ) -> Context:
         """The options of one call; `check=False` skips the three schema checks; `options`
         are the writer's (see `writer_options`)."""
         if encoding is not None and text_codec(encoding) is None:
             raise UsageError(f"unknown encoding {encoding!r}: give a text encoding like gb18030")
+        if level not in LEVELS:
+            raise UsageError(f"unknown level {level!r}: give one of {', '.join(LEVELS)}")
+        if level == "standard" and not verdict_only:
+            raise UsageError("level 'standard' checks documents and reads no article: validate")
         return Context(
+            strict=strict,
+            level=level,
+            standard_version=standard_version,
             converter=self.converter,
             validators=self.validators,
             timezone=parse_timezone(timezone),
@@ -143,7 +163,9 @@ class Session:
         )
 
 
-_COMMON = frozenset({"timezone", "encoding", "check"})
+LEVELS: tuple[Level, ...] = ("both", "standard", "readable")
+
+_COMMON = frozenset({"timezone", "encoding", "check", "strict", "level", "standard_version"})
 """The options every call takes; the others belong to a format's writer."""
 
 
@@ -283,33 +305,66 @@ def _place(issue: Issue, record: Parsed, fmt: Format) -> Issue:
 
 
 def _to_article(record: Parsed, fmt: Format, context: Context) -> Outcome:
+    """One record at the levels `context` asks for: the standard's issues (errors when
+    strict, else warnings) beside what reading it found."""
     reader = _reader(fmt)
     if any(issue.severity == "error" for issue in record.issues):
         return Outcome(None, _located(record.issues, record, fmt), fmt.name)
-    noted = list(record.issues) if context.warnings else []  # what the parser read past
+    noted = _located(record.issues, record, fmt) if context.warnings else ()
+    standard = _conformance(record, reader, fmt, context)
+    if not context.readability:  # the standard alone: no article is wanted
+        own = reader.own_standard and context.check
+        found = _check(record.document, reader.schema, reader.check, "input", fmt, context)
+        if own:
+            standard = (*standard, *_located(found, record, fmt))
+        return Outcome(None, (*noted, *standard), fmt.name)
+    read = _readable(record, reader, fmt, context)
+    issues = (*noted, *standard, *read.issues)
+    if any(issue.severity == "error" for issue in standard):
+        return Outcome(None, issues, fmt.name)
+    return attrs.evolve(read, issues=issues)
+
+
+def _conformance(
+    record: Parsed, reader: Reader, fmt: Format, context: Context
+) -> tuple[Issue, ...]:
+    """What the standard owner's schema says of the record: errors when the context is
+    strict, warnings otherwise (a document that breaks its standard is still read)."""
+    if not context.conformance:
+        return ()
+    found = [attrs.evolve(issue, record=record.record) for issue in record.conformance]
+    if reader.conform is not None:
+        found += _located(reader.conform(record.document, context), record, fmt)
+    if context.strict:
+        return tuple(found)
+    return tuple(attrs.evolve(issue, severity="warning") for issue in found)
+
+
+def _readable(record: Parsed, reader: Reader, fmt: Format, context: Context) -> Outcome:
+    """The record's article, or what newsschema cannot read it for (its warnings too)."""
     if context.check:
         found = _check(record.document, reader.schema, reader.check, "input", fmt, context)
         if found:
-            return Outcome(None, _located([*noted, *found], record, fmt), fmt.name)
+            return Outcome(None, _located(found, record, fmt), fmt.name)
     wanted = context.check and context.warnings and reader.advise is not None
     advised = reader.advise(record.document, context) if wanted and reader.advise else []
-    warnings = [*noted, *advised]
+    warnings = _located(advised, record, fmt)
     if context.verdict_only and context.check and reader.schema == "article":
         # The canonical schema has spoken, and the model never disagrees with it (the tests
         # hold them to that): for a verdict, building the article is work for nothing.
-        return Outcome(None, _located(warnings, record, fmt), fmt.name)
+        return Outcome(None, warnings, fmt.name)
     try:
         article = reader.to_article(record.document, context)
     except (BaseValidationError, DataError) as error:  # what the data is to blame for
-        found = [*warnings, *issues_from_error(error, format=fmt.name)]
-        return Outcome(None, _located(found, record, fmt), fmt.name)
+        found = issues_from_error(error, format=fmt.name)
+        return Outcome(None, (*warnings, *_located(found, record, fmt)), fmt.name)
     if reader.schema == "article" and context.check:
         # The input was the canonical document and passed the canonical schema; the model
         # and the schema agree on every document (tests hold them to it): checking the
         # article again would be the same check twice.
-        return Outcome(article, _located(warnings, record, fmt), fmt.name, trusted=True)
+        return Outcome(article, warnings, fmt.name, trusted=True)
     checked = _model_check(article, context)
-    issues = _located([*warnings, *checked.issues], record, fmt)
+    issues = (*warnings, *_located(checked.issues, record, fmt))
     return Outcome(checked.article, issues, fmt.name, canonical=checked.canonical)
 
 
@@ -624,6 +679,8 @@ def convert(
 def validate(
     data: Data, format: FormatName | None = None, **options: Unpack[Options]
 ) -> list[Issue]:
-    """Every issue in `data`, input and model checks; an empty list means valid."""
+    """Every issue in `data`, at both levels unless `level` says one (the standard
+    owner's schema, and what newsschema needs to read it); valid when none is an error."""
+    options.setdefault("strict", True)
     found = outcomes(data, format, verdict_only=True, **options)
     return [issue for outcome in found for issue in outcome.issues]

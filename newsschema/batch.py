@@ -22,6 +22,7 @@ import attrs
 from . import api
 from .errors import Issue, OutputError, UsageError
 from .formats import FORMATS, FormatName
+from .formats.base import Level
 from .output import atomic_text
 from .reporting import FileReport
 from .selection import STDIN, Skipped, skip_reason
@@ -29,6 +30,7 @@ from .sources import parse_timezone
 
 __all__ = [
     "Converted",
+    "Reading",
     "check_files",
     "convert_files",
     "outcomes_of",
@@ -36,35 +38,44 @@ __all__ = [
 ]
 
 
+@attrs.frozen(kw_only=True)
+class Reading:
+    """How every input of a run is read: the command line's reading options, in one
+    value that crosses to worker processes."""
+
+    timezone: str | None = None
+    encoding: str | None = None
+    strict: bool = False
+    level: Level = "both"
+    standard_version: str | None = None
+
+    def options(self) -> dict[str, Any]:
+        """As `newsschema.outcomes` takes them; a time zone that is none is a usage
+        error for the whole run, not an issue of one file."""
+        return {**attrs.asdict(self), "timezone": parse_timezone(self.timezone)}
+
+
 def outcomes_of(
-    name: str,
-    format: FormatName | None,
-    *,
-    timezone: str | None = None,
-    encoding: str | None = None,
-    verdict_only: bool = False,
+    name: str, format: FormatName | None, reading: Reading, *, verdict_only: bool = False
 ) -> Iterator[api.Outcome]:
     """One input's records as they are read; a file refused whole is one failed outcome."""
-    zone = parse_timezone(timezone)  # a usage error for the whole run, not for this file
+    options = reading.options()
     data: api.Data = sys.stdin.buffer.read() if name == STDIN else Path(name)
     try:
-        yield from api.outcomes(
-            data, format, verdict_only=verdict_only, timezone=zone, encoding=encoding
-        )
+        yield from api.outcomes(data, format, verdict_only=verdict_only, **options)
     except UsageError as error:  # this file's format cannot be told, or it cannot be read
         message = str(error).removeprefix(f"{name}: ")  # the report names the file already
         issue = Issue(stage="parse", format=format or "", path="", message=message)
         yield api.Outcome(None, (issue,), format or "")
 
 
-def check_file(
-    name: str, format: FormatName | None, timezone: str | None, encoding: str | None
-) -> FileReport:
-    """One file's verdict (a top-level function, so worker processes can run it)."""
+def check_file(name: str, format: FormatName | None, reading: Reading) -> FileReport:
+    """One file's verdict (a top-level function, so worker processes can run it):
+    strict, since a file that breaks its standard is not valid."""
     issues: list[Issue] = []
     found: str | None = format
-    read = outcomes_of(name, format, timezone=timezone, encoding=encoding, verdict_only=True)
-    for outcome in read:
+    strict = attrs.evolve(reading, strict=True)
+    for outcome in outcomes_of(name, format, strict, verdict_only=True):
         found = outcome.format or found
         issues.extend(outcome.issues)
     return FileReport(path=name, format=found, issues=tuple(issues))
@@ -74,8 +85,7 @@ def check_files(
     names: Sequence[str],
     format: FormatName | None = None,
     *,
-    timezone: str | None = None,
-    encoding: str | None = None,
+    reading: Reading | None = None,
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
     unjudged: Mapping[str, bool] | None = None,
@@ -85,7 +95,7 @@ def check_files(
     A file in `unjudged` (`Selection.unjudged`) is first looked into by the process that
     checks it, and is `Skipped` when it is no news format's: the parent only lists files.
     """
-    check = functools.partial(_judged, format=format, timezone=timezone, encoding=encoding)
+    check = functools.partial(_judged, format=format, reading=reading or Reading())
     advance = progress or (lambda _: None)
     reports = []
     judge = unjudged or {}
@@ -98,10 +108,7 @@ def check_files(
 
 
 def _judged(
-    item: tuple[str, bool | None],
-    format: FormatName | None,
-    timezone: str | None,
-    encoding: str | None,
+    item: tuple[str, bool | None], format: FormatName | None, reading: Reading
 ) -> FileReport | Skipped:
     """`check_file`, after the file's content has said whether it is taken (when its
     `named` flag is there: None means it is taken as it is)."""
@@ -109,7 +116,7 @@ def _judged(
     reason = skip_reason(name, named) if named is not None else None
     if reason is not None:
         return Skipped(name, reason)
-    return check_file(name, format, timezone, encoding)
+    return check_file(name, format, reading)
 
 
 def _in_order(
@@ -223,15 +230,14 @@ def convert_file(
     to: FormatName,
     directory: Path,
     format: FormatName | None,
-    timezone: str | None,
-    encoding: str | None,
+    reading: Reading,
     options: Mapping[str, Any],
     keep_going: bool,
 ) -> Converted:
     """Convert one input into its own output file (a top-level function for worker
     processes), with `api.drive`'s keep-going policy. A failure of this file's output is
     reported, never raised, so that the other files of a batch are still converted."""
-    read = _Read(outcomes_of(name, format, timezone=timezone, encoding=encoding))
+    read = _Read(outcomes_of(name, format, reading))
     fmt, context = api.writing(to, options=options)
     target = output_path(name, directory, to)
     try:

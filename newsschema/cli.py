@@ -91,7 +91,14 @@ def _terminal_options(command: F) -> F:
 
 
 def _reading_options(command: F) -> F:
-    """``--timezone`` and ``--encoding``, alike on every command that reads."""
+    """``--timezone``, ``--encoding`` and ``--standard-version``, alike on every command
+    that reads."""
+    command = click.option(
+        "--standard-version",
+        metavar="VERSION",
+        help="The version of the standard to check documents against, over the one they "
+        "declare (ninjs: 1.0 to 3.1).",
+    )(command)
     command = click.option(
         "--encoding",
         callback=_text_encoding,
@@ -224,6 +231,12 @@ def main() -> None:
 )
 @click.option("--keep-going", is_flag=True, help="Convert the good records, report the bad.")
 @click.option(
+    "--strict",
+    is_flag=True,
+    help="Refuse a document that breaks its standard (IPTC's schema, schema.org's "
+    "vocabulary) even where it can be read; default: convert it, with warnings.",
+)
+@click.option(
     "--jobs",
     "-j",
     default=1,
@@ -250,6 +263,14 @@ def convert(**options: Any) -> None:
     help="How to report: text for people, json, github (annotations), junit (GitLab, Jenkins).",
 )
 @_reading_options
+@click.option(
+    "--level",
+    type=click.Choice(["both", "standard", "readable"]),
+    default="both",
+    show_default=True,
+    help="standard: the standard owner's schema alone (any valid item passes, article or "
+    "not); readable: what newsschema needs to read an article alone; both.",
+)
 @click.option(
     "--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 256), help="Processes."
 )

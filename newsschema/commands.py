@@ -51,9 +51,12 @@ class Terminal:
 
 
 def with_terminal(options: dict[str, Any]) -> dict[str, Any]:
-    """A command's click options with the shared ones gathered into `terminal`."""
+    """A command's click options with the shared ones gathered into `terminal`, and the
+    reading ones into `reading`."""
     shared = {name: options.pop(name) for name in ("color", "quiet", "no_warnings", "exclude")}
-    return {**options, "terminal": Terminal(**shared)}
+    names = [field.name for field in attrs.fields(batch.Reading)]
+    reading = batch.Reading(**{name: options.pop(name) for name in names if name in options})
+    return {**options, "terminal": Terminal(**shared), "reading": reading}
 
 
 def _selected(
@@ -127,8 +130,7 @@ def convert(
     to: FormatName,
     from_: FormatName | None,
     output: str | None,
-    timezone: str | None,
-    encoding: str | None,
+    reading: batch.Reading,
     embed: bool,
     xsd: str | None,
     bom: bool,
@@ -148,7 +150,7 @@ def convert(
     _refuse_overwriting_inputs(names, target, to)
     for skipped in selection.skipped:
         console.note(f"{skipped.path}: skipped: {skipped.reason}")
-    settings = _Settings(to, from_, timezone, encoding, options, keep_going)
+    settings = _Settings(to, from_, reading, options, keep_going)
     if target.folder:
         assert target.path is not None
         converted, failed = _convert_per_file(names, target.path, settings, jobs, console)
@@ -233,13 +235,12 @@ class _Settings:
 
     to: FormatName
     from_: FormatName | None
-    timezone: str | None
-    encoding: str | None
+    reading: batch.Reading
     options: dict[str, Any]
     keep_going: bool
 
     def outcomes(self, name: str) -> Iterator[api.Outcome]:
-        return batch.outcomes_of(name, self.from_, timezone=self.timezone, encoding=self.encoding)
+        return batch.outcomes_of(name, self.from_, self.reading)
 
 
 def _convert_to_one(
@@ -297,8 +298,7 @@ def _convert_per_file(
         to=settings.to,
         directory=output,
         format=settings.from_,
-        timezone=settings.timezone,
-        encoding=settings.encoding,
+        reading=settings.reading,
         options=settings.options,
         keep_going=settings.keep_going,
     )
@@ -327,8 +327,7 @@ def validate(
     files: tuple[str, ...],
     format: FormatName | None,
     report: str,
-    timezone: str | None,
-    encoding: str | None,
+    reading: batch.Reading,
     jobs: int,
     terminal: Terminal,
 ) -> None:
@@ -338,7 +337,7 @@ def validate(
     selection = select(files, format=format, exclude=exclude, judge_later=True)
     if not selection.files and not selection.missing:
         _selected(files, format, exclude, skip_named=True)  # says why there is nothing to check
-    reports, skipped = _checked(selection, console, format, timezone, encoding, jobs)
+    reports, skipped = _checked(selection, console, format, reading, jobs)
     if not reports and not selection.missing:
         _selected(files, format, exclude, skip_named=True)  # every file was no news format's
     absent = [_missing_report(name) for name in selection.missing]
@@ -357,8 +356,7 @@ def _checked(
     selection: Selection,
     console: Console,
     format: FormatName | None,
-    timezone: str | None,
-    encoding: str | None,
+    reading: batch.Reading,
     jobs: int,
 ) -> tuple[list[FileReport], tuple[Skipped, ...]]:
     """Each selected file's report, and every file skipped: by the selection, or by the
@@ -368,8 +366,7 @@ def _checked(
             checked = batch.check_files(
                 selection.files,
                 format,
-                timezone=timezone,
-                encoding=encoding,
+                reading=reading,
                 jobs=jobs,
                 progress=advance,
                 unjudged=selection.unjudged,
@@ -403,7 +400,7 @@ def schema(name: str, list_: bool) -> None:
     if list_:
         width = max(map(len, shipped))
         for entry in shipped.values():
-            click.echo(f"{entry.name:<{width}}  {entry.kind:<12}  {entry.path.name}")
+            click.echo(f"{entry.name:<{width}}  {entry.kind:<18}  {entry.file}")
         return
     if name not in shipped:
         known = ", ".join(shipped)

@@ -24,7 +24,11 @@ __all__ = [
     "ValidationError",
 ]
 
-Stage = Literal["parse", "input", "model", "output"]
+Stage = Literal["parse", "standard", "input", "model", "output"]
+"""Which check found an issue: ``parse`` the bytes; ``standard`` the standard owner's
+schema (IPTC's XSD or ninjs schema, the schema.org vocabulary); ``input`` what
+newsschema needs to read an article; ``model`` the canonical article; ``output`` what
+is written."""
 
 
 @attrs.frozen(kw_only=True)

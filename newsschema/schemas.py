@@ -36,6 +36,9 @@ _KINDS = (  # file suffix → what the file is; a schema's name is its file name
     (_SUFFIX, "JSON Schema"),
     (".xsd", "XML Schema"),
 )
+_IPTC = "iptc"
+"""The folder of IPTC's own schemas, shipped unchanged: ``iptc/NAME`` for the command line."""
+_IPTC_KINDS = ((".json", "JSON Schema"), (".xsd", "XML Schema"))
 
 
 @functools.cache
@@ -56,15 +59,26 @@ class ShippedSchema:
     kind: str
     path: Path
 
+    @property
+    def file(self) -> str:
+        """The file's name under ``schemas/`` (``iptc/…`` for IPTC's)."""
+        return self.path.relative_to(schema_dir()).as_posix()
+
 
 def shipped_schemas() -> list[ShippedSchema]:
-    """Every schema newsschema ships: JSON Schemas, XML Schemas and the CSV Table Schema."""
+    """Every schema newsschema ships: its own JSON Schemas, XML Schemas and CSV Table
+    Schema, then IPTC's (``iptc/ninjs-schema_3.1``, ``iptc/NewsML-G2_2.35-spec-All-Power``)."""
     found = []
     for path in sorted(schema_dir().iterdir()):
         for suffix, kind in _KINDS:
             if path.name.endswith(suffix):
                 found.append(ShippedSchema(path.name.removesuffix(suffix), kind, path))
                 break
+    for path in sorted((schema_dir() / _IPTC).iterdir()):
+        for suffix, kind in _IPTC_KINDS:
+            if path.name.endswith(suffix):
+                name = f"{_IPTC}/{path.name.removesuffix(suffix)}"
+                found.append(ShippedSchema(name, f"{kind} (IPTC)", path))
     return found
 
 

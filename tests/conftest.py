@@ -62,6 +62,22 @@ def reference(*parts: str) -> Path:
     return path
 
 
+def corpus(*parts: str) -> Path:
+    """A real file (or folder) of ../shared/corpus: there in CI; elsewhere, skip."""
+    path = SHARED.joinpath("corpus", *parts)
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"the shared corpus must be beside the checkout in CI: {path}")
+        pytest.skip(f"../shared is not beside this checkout ({path} is missing)")
+    return path
+
+
+def corpus_files(folder: str, pattern: str) -> list[str]:
+    """The names of a corpus folder's files, for parametrising (empty without ../shared:
+    the test that uses them then asks `corpus` and skips, or fails in CI)."""
+    return sorted(p.name for p in SHARED.joinpath("corpus", folder).glob(pattern))
+
+
 @functools.cache
 def iptc_newsml_xsd() -> etree.XMLSchema:
     """IPTC's NewsML-G2 2.35 XSD, built once."""

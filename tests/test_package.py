@@ -66,7 +66,7 @@ def test_classifiers_and_requires_python_name_the_pythons_ci_tests() -> None:
 def test_licence_is_mit_and_ships() -> None:
     project = PYPROJECT["project"]
     assert project["license"] == "MIT"
-    assert project["license-files"] == ["LICENSE"]
+    assert project["license-files"] == ["LICENSE", "schemas/iptc/LICENSE-*.txt"]
     assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License\n")
     assert project["authors"]
     # PEP 639: the License-Expression says it; a "License ::" classifier beside it is an error.
@@ -168,10 +168,13 @@ def test_schema_list_names_every_shipped_file_and_prints_each() -> None:
     listed = cli_runner().invoke(main, ["schema", "--list"])
     assert listed.exit_code == 0
     rows = [line.split() for line in listed.stdout.splitlines()]
-    files = sorted(p.name for p in schema_dir().iterdir())
+    shipped = [p for p in schema_dir().rglob("*") if p.suffix in (".json", ".xsd")]
+    files = sorted(p.relative_to(schema_dir()).as_posix() for p in shipped)
     assert sorted(row[-1] for row in rows) == files
     kinds = {row[0]: " ".join(row[1:-1]) for row in rows}
     assert kinds["newsml-item"] == "XML Schema"
+    assert kinds["iptc/ninjs-schema_1.0"] == "JSON Schema (IPTC)"
+    assert kinds["iptc/NewsML-G2_2.35-spec-All-Power"] == "XML Schema (IPTC)"
     assert kinds["csv"] == "Table Schema"
     assert kinds["report"] == kinds["article"] == "JSON Schema"
     for name, _ in kinds.items():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import tzinfo
-from typing import Any, TextIO, TypeVar
+from typing import Any, Literal, TextIO, TypeVar
 
 import attrs
 from cattrs import Converter
@@ -24,6 +24,7 @@ __all__ = [
     "NO_OPTIONS",
     "Context",
     "Format",
+    "Level",
     "NoOptions",
     "Parsed",
     "Reader",
@@ -39,6 +40,10 @@ class NoOptions:
 
 
 NO_OPTIONS = NoOptions()
+
+Level = Literal["both", "standard", "readable"]
+"""What a check asks of a document: the standard owner's schema (``standard``), what
+newsschema needs to read an article (``readable``), or both."""
 
 
 @attrs.frozen(kw_only=True)
@@ -60,6 +65,25 @@ class Context:
     options: object = NO_OPTIONS
     """The options of the format being written (`Writer.options`), once
     `newsschema.write` has checked them; read them with `options_of`."""
+    level: Level = "both"
+    """Which levels to check a document at: the standard's, readability, or both."""
+    strict: bool = False
+    """Whether a document that breaks its standard is refused (validation, ``--strict``)
+    rather than read with warnings."""
+    standard_version: str | None = None
+    """The version of the standard to check a document against, over the one it
+    declares (ninjs: ``1.0`` … ``3.1``)."""
+
+    @property
+    def conformance(self) -> bool:
+        """Whether to check documents against their standard: always when it can refuse
+        one, and when warnings are wanted; not for a reader who keeps only articles."""
+        return self.check and self.level != "readable" and (self.strict or self.warnings)
+
+    @property
+    def readability(self) -> bool:
+        """Whether to check what an article needs (and build it): all but ``standard``."""
+        return self.level != "standard"
 
 
 @attrs.frozen(kw_only=True)
@@ -76,6 +100,9 @@ class Parsed:
     """0-based index of the record in a file of several (`Issue.record`), or None."""
     source: str | None = None
     """The text the record was parsed from, kept so that failures can be given positions."""
+    conformance: Sequence[Issue] = ()
+    """What the standard's schema found in this record when the parser checked the whole
+    file at once (an XSD): located in the file already, full path and line."""
 
 
 OptionsT = TypeVar("OptionsT")
@@ -101,6 +128,13 @@ class Reader:
     """The JSON Schema a record must pass before it is mapped (see `newsschema schema`)."""
     check: Callable[[Any, Context], list[Issue]] | None = None
     """The input check, for formats whose documents are not JSON (XML)."""
+    conform: Callable[[Any, Context], list[Issue]] | None = None
+    """The standard owner's check of a record (IPTC's ninjs schema of its version, the
+    schema.org vocabulary), as ``standard`` issues; formats whose standard is
+    newsschema's own schema (canonical JSON, CSV) have none: their input check is it."""
+    own_standard: bool = False
+    """Whether the input check is the format's standard (newsschema's own formats):
+    ``--level standard`` then runs it."""
     advise: Callable[[Any, Context], list[Issue]] | None = None
     """Warnings about a valid record (a guideline it misses); they never fail it."""
     locate: Callable[[str, str], tuple[int, int] | None] | None = None

@@ -1,13 +1,14 @@
 """The ``newsml`` format: IPTC NewsML-G2 text newsItems, 2.35, out and in.
 
-The output is checked against newsschema's own profile of what it writes
-(``schemas/newsml-item.xsd``, written from the specification) and, when the user names
-it with ``--xsd PATH`` or ``NEWSSCHEMA_NEWSML_XSD``, against IPTC's full XSD as well.
+Input is checked against IPTC's NewsML-G2 2.35 XSD (the standard, `standard.py`) and
+for what an article needs (`read.py`). The output is checked against newsschema's own
+profile of what it writes (``schemas/newsml-item.xsd``, written from the specification)
+and against IPTC's XSD — the shipped 2.35, or the one the user names with ``--xsd PATH``
+or ``NEWSSCHEMA_NEWSML_XSD`` to check against another version.
 """
 
 from __future__ import annotations
 
-import functools
 import os
 from pathlib import Path
 
@@ -16,9 +17,10 @@ from lxml import etree
 
 from ...errors import Issue, UsageError
 from ...schemas import schema_dir
-from ...xmlparse import decode_xml, safe_parser
+from ...xmlparse import decode_xml
 from ..base import Context, Format, Reader, Writer, options_of
 from .read import check_input, parse, to_article
+from .standard import conformance, iptc_schema, xml_schema
 from .write import from_article, serialise
 
 __all__ = ["FORMAT", "NewsmlOptions", "xml_schema"]
@@ -26,25 +28,8 @@ __all__ = ["FORMAT", "NewsmlOptions", "xml_schema"]
 XSD_VARIABLE = "NEWSSCHEMA_NEWSML_XSD"
 
 
-@functools.lru_cache(maxsize=8)
-def xml_schema(path: str) -> etree.XMLSchema:
-    """An XML Schema from a file, built once; its imports resolve beside it, never online."""
-    return etree.XMLSchema(etree.parse(path, parser=safe_parser()))
-
-
 def _schema_issues(schema: etree.XMLSchema, element: etree._Element, source: str) -> list[Issue]:
-    if schema.validate(element):
-        return []
-    return [
-        Issue(
-            stage="output",
-            format="newsml",
-            path=entry.path or "",
-            message=f"{entry.message} ({source})",
-            line=entry.line or None,
-        )
-        for entry in schema.error_log  # type: ignore[attr-defined]
-    ]
+    return [issue for _, issue in conformance(element, schema, stage="output", source=source)]
 
 
 def user_schema(named: str, where: str) -> etree.XMLSchema:
@@ -69,10 +54,12 @@ class NewsmlOptions:
         default=None,
         validator=attrs.validators.optional(attrs.validators.instance_of((str, os.PathLike))),
     )
-    """An XSD file (IPTC's full NewsML-G2 schema) to check the output against as well."""
+    """Another NewsML-G2 version's XSD to check the output against, instead of the
+    shipped IPTC 2.35."""
 
 
 def check_output(element: etree._Element, context: Context) -> list[Issue]:
+    """newsschema's profile, then the standard: IPTC's 2.35 XSD, or the one named."""
     issues = _schema_issues(
         xml_schema(str(schema_dir() / "newsml-item.xsd")), element, "newsschema's NewsML-G2 profile"
     )
@@ -81,8 +68,8 @@ def check_output(element: etree._Element, context: Context) -> list[Issue]:
     if not named and os.environ.get(XSD_VARIABLE):
         named, where = os.environ[XSD_VARIABLE], XSD_VARIABLE
     if named:
-        issues += _schema_issues(user_schema(str(named), where), element, f"IPTC XSD {named}")
-    return issues
+        return issues + _schema_issues(user_schema(str(named), where), element, f"IPTC XSD {named}")
+    return issues + _schema_issues(iptc_schema(), element, "IPTC's NewsML-G2 2.35 XSD")
 
 
 def sniff(head: str) -> bool:

@@ -25,6 +25,7 @@ from ...uri import is_uri
 from ...xmlparse import XMLInputError, parse_xml
 from ..base import Context, Parsed
 from ..forgiving import PARAGRAPH_BREAK, unique
+from .standard import conformance, iptc_schema, version_issue
 from .write import NAR, single_line
 
 __all__ = ["check_input", "parse", "to_article"]
@@ -67,6 +68,9 @@ def _line(element: etree._Element | None) -> int | None:
 
 
 def parse(text: str, context: Context) -> Iterator[Parsed]:
+    """One record per item: a ``newsMessage``'s items, or the one item at the root. When
+    the context asks, IPTC's XSD judges the whole document first, and each issue goes to
+    the record of the item it is in (the message's header to the first)."""
     try:
         root = parse_xml(text)
     except XMLInputError as error:
@@ -80,45 +84,78 @@ def parse(text: str, context: Context) -> Iterator[Parsed]:
         )
         yield Parsed(issues=[issue])
         return
-    if etree.QName(root).namespace == NAR and _local(root).endswith("Item"):
-        refusal = _refusal(root)
-        if refusal:
-            yield Parsed(issues=[_issue(refusal, "", root)], base=f"/{_local(root)}")
-            return
-    if etree.QName(root).namespace != NAR or _local(root) not in ("newsItem", "newsMessage"):
+    items = _items(root)
+    if items is None:
         found = f"<{_local(root)}> in {etree.QName(root).namespace or 'no namespace'}"
-        message = f"not NewsML-G2: the root is {found}, not a newsItem or newsMessage"
+        message = f"not NewsML-G2: the root is {found}, not an item or a newsMessage"
         yield Parsed(
             issues=[Issue(stage="parse", format=NAME, path="/", message=message, line=_line(root))]
         )
         return
-    if _local(root) == "newsItem":
-        items: list[tuple[str, etree._Element, int | None]] = [("/newsItem", root, None)]
-    else:
+    standard = _conformance(root, [item for _, item, _ in items], context)
+    for (base, item, record), issues in zip(items, standard, strict=True):
+        yield Parsed(document=item, base=base, record=record, conformance=issues)
+
+
+def _items(root: etree._Element) -> list[tuple[str, etree._Element, int | None]] | None:
+    """(base path, item, record) of each item of the document; None when it is no
+    NewsML-G2 document (a fragment, another vocabulary)."""
+    if etree.QName(root).namespace != NAR:
+        return None
+    if _local(root) == "newsMessage":
         children = root.findall(_q("itemSet") + "/*")
-        items = [(f"/newsMessage/itemSet/*[{n + 1}]", item, n) for n, item in enumerate(children)]
-    for base, item, record in items:
-        refusal = _refusal(item)
-        if refusal:
-            yield Parsed(issues=[_issue(refusal, "", item)], base=base, record=record)
-        else:
-            yield Parsed(document=item, base=base, record=record)
+        return [(f"/newsMessage/itemSet/*[{n + 1}]", item, n) for n, item in enumerate(children)]
+    if _local(root).endswith("Item"):
+        return [(f"/{_local(root)}", root, None)]
+    return None
+
+
+def _conformance(
+    root: etree._Element, items: list[etree._Element], context: Context
+) -> list[list[Issue]]:
+    """IPTC's XSD's issues, one list per item (lxml keeps one proxy per element while it
+    is referenced, so an item is found among an issue's ancestors by identity)."""
+    per_item: list[list[Issue]] = [[] for _ in items]
+    if not context.conformance or not items:
+        return per_item
+    which = {item: n for n, item in enumerate(items)}
+    declared = version_issue(root)
+    if declared is not None:
+        per_item[0].append(declared)
+    for element, issue in conformance(root, iptc_schema()):
+        owner = next((which[e] for e in _ancestors(element) if e in which), 0)
+        per_item[owner].append(issue)
+    return per_item
+
+
+def _ancestors(element: etree._Element | None) -> Iterator[etree._Element]:
+    while element is not None:
+        yield element
+        element = element.getparent()
 
 
 def _refusal(item: etree._Element) -> str | None:
     kind = _local(item)
     if kind != "newsItem":
-        return f"a {kind} is not a text news item; newsschema reads newsItems of class ninat:text"
+        return (
+            f"not an article: a {kind} is not a text news item; newsschema reads newsItems "
+            "of class ninat:text"
+        )
     item_class = item.find(_q("itemMeta/itemClass"))
     qcode = item_class.get("qcode", "") if item_class is not None else ""
     if qcode and qcode != "ninat:text":
-        return f"a newsItem of class {qcode} is not text; newsschema reads ninat:text"
+        return (
+            f"not an article: a newsItem of class {qcode} is not text; newsschema reads ninat:text"
+        )
     return None
 
 
 def check_input(item: etree._Element, context: Context) -> list[Issue]:
-    """What no article can do without: a headline and a time with a zone; and no
-    identifier of absurd length (one is refused before anything looks into it)."""
+    """What no article can do without: a text item, a headline and a time with a zone;
+    and no identifier of absurd length (one is refused before anything looks into it)."""
+    refusal = _refusal(item)
+    if refusal:
+        return [_issue(refusal, "", item)]
     issues = []
     guid = item.get("guid", "")
     if len(guid) > MAX_URI_CHARS:
