@@ -96,6 +96,7 @@ def _reading_options(command: F) -> F:
     command = click.option(
         "--standard-version",
         metavar="VERSION",
+        callback=_standard_version,
         help="The version of the standard to check documents against, over the one they "
         "declare (ninjs: 1.0 to 3.1).",
     )(command)
@@ -108,6 +109,18 @@ def _reading_options(command: F) -> F:
     return click.option(
         "--timezone", help="Time zone for times without one: +08:00 or Asia/Shanghai."
     )(command)
+
+
+def _standard_version(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--standard-version`` names a version a standard has (today ninjs's), or it is a
+    usage error before any file is read."""
+    from .errors import UsageError
+    from .formats.ninjs.standard import check_version
+
+    try:
+        return check_version(value) if value is not None else None
+    except UsageError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 def _text_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ShippedSchema",
+    "load_iptc",
     "load_schema",
     "registry",
     "schema_dir",
@@ -93,6 +94,17 @@ def _load(name: str) -> Mapping[str, Any]:
     if not path.is_file():
         known = ", ".join(schema_names())
         raise UsageError(f"unknown schema {name!r}; bundled schemas: {known}")
+    loaded: Mapping[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return loaded
+
+
+@functools.cache
+def load_iptc(name: str) -> Mapping[str, Any]:
+    """One of IPTC's JSON Schemas, shipped unchanged (``ninjs-schema_3.1``,
+    ``GeoJSON-schema``); the same mapping on every call: treat it as read-only."""
+    path = schema_dir() / _IPTC / f"{name}.json"
+    if not path.is_file():
+        raise UsageError(f"newsschema ships no IPTC schema {name!r}")
     loaded: Mapping[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return loaded
 

@@ -10,9 +10,11 @@ it), which is what makes the shortcut safe.
 
 from __future__ import annotations
 
+import ast
 import functools
 import itertools
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
@@ -20,12 +22,14 @@ import jsonschema_rs
 from . import limits
 from .canonical import pointer, tokens
 from .errors import Issue, Stage
-from .schemas import load_schema, registry, schema_names
+from .schemas import load_iptc, load_schema, registry, schema_names
 
 if TYPE_CHECKING:  # python-jsonschema is imported when there is a failure to explain
     import jsonschema
+    import jsonschema.protocols
+    import referencing
 
-__all__ = ["MAX_ISSUES", "Validator", "Validators", "shown"]
+__all__ = ["MAX_ISSUES", "StandardValidator", "Validator", "Validators", "shown"]
 
 MAX_ISSUES = limits.MAX_ISSUES
 """Issues listed per document; the rest are counted. A document with 200,000 unknown keys
@@ -42,25 +46,43 @@ class Validator:
     command tens of milliseconds.
     """
 
+    formats = True
+    """Whether ``format`` is asserted."""
+    own_words = True
+    """Whether the schema describes each checked form as a noun phrase for messages
+    (newsschema's own schemas do; a standard owner's need not)."""
+
     def __init__(self, schema: Mapping[str, Any], *, checked: bool = False) -> None:
         if not checked:
-            _python_validator().check_schema(schema)
+            self._engine(schema).check_schema(dict(schema))
         self.schema = schema
-        self._fast = jsonschema_rs.validator_for(
-            dict(schema),
+        self._fast = self._compiled()
+
+    def _engine(self, schema: Mapping[str, Any]) -> type[jsonschema.protocols.Validator]:
+        return _python_validator()
+
+    def _compiled(self) -> Any:
+        return jsonschema_rs.validator_for(
+            dict(self.schema),
             validate_formats=True,
             ignore_unknown_formats=False,
             offline=True,
             registry=_fast_registry(),
         )
 
+    def _registry(self) -> referencing.Registry[Any]:
+        return registry()
+
     @functools.cached_property
-    def _explainer(self) -> jsonschema.Draft202012Validator:
-        engine = _python_validator()
-        return engine(self.schema, registry=registry(), format_checker=engine.FORMAT_CHECKER)
+    def _explainer(self) -> Any:  # a jsonschema.protocols.Validator of the schema's draft
+        engine = self._engine(self.schema)
+        checker = engine.FORMAT_CHECKER if self.formats else None
+        return engine(self.schema, registry=self._registry(), format_checker=checker)
 
     def is_valid(self, instance: object) -> bool:
         """The fast verdict; python-jsonschema decides when the fast engine cannot."""
+        if self._fast is None:
+            return bool(self._explainer.is_valid(instance))
         try:
             return bool(self._fast.is_valid(instance))
         except (ValueError, TypeError, OverflowError):
@@ -100,7 +122,7 @@ class Validator:
 
         seen: set[Steps] = set()
         for error in sorted(self._explainer.iter_errors(instance), key=relevance):
-            for steps, message in _located(error):
+            for steps, message in _located(error, self.own_words):
                 if steps not in seen:
                     seen.add(steps)
                     yield steps, message
@@ -110,27 +132,57 @@ Steps = tuple[str, ...]
 """A JSON Pointer's reference tokens."""
 
 
-def _located(error: jsonschema.ValidationError) -> Iterator[tuple[Steps, str]]:
+def _located(error: jsonschema.ValidationError, own_words: bool) -> Iterator[tuple[Steps, str]]:
     """The places (reference tokens) and messages that `error` stands for."""
     here = tuple(map(str, error.absolute_path))
     if error.context:
-        yield from _of_branches(error, here)
+        yield from _of_branches(error, here, own_words)
+    elif error.validator == "required" and isinstance(error.validator_value, bool):
+        yield here, "is required"  # draft 3: the property's own schema says so, and points at it
     elif error.validator == "required" and isinstance(error.instance, Mapping):
         required: list[str] = list(error.validator_value)  # type: ignore[arg-type]
         for key in required:
             if key not in error.instance:
                 yield (*here, key), "is required"
-    elif error.validator == "additionalProperties" and isinstance(error.instance, Mapping):
-        known = error.schema.get("properties", {}) if isinstance(error.schema, Mapping) else {}
-        for key in error.instance:
-            if key not in known:
-                # A key too long to quote is pointed at through its object.
-                yield (*here, key) if len(key) <= _SHOWN else here, f"unknown key {shown(key)}"
+    elif error.validator in _EXTRA_KEYS and isinstance(error.instance, Mapping):
+        extra = _additional(error.instance, error.schema)
+        for key in extra if error.validator == "additionalProperties" else _unevaluated(error):
+            # A key too long to quote is pointed at through its object.
+            yield (*here, key) if len(key) <= _SHOWN else here, f"unknown key {shown(key)}"
     else:
-        yield here, _message(error)
+        yield here, _message(error, own_words)
 
 
-def _of_branches(error: jsonschema.ValidationError, here: Steps) -> Iterator[tuple[Steps, str]]:
+_EXTRA_KEYS = ("additionalProperties", "unevaluatedProperties")
+_UNEVALUATED = re.compile(r"\((.*) (?:was|were) (?:unexpected|unevaluated)\)$", re.DOTALL)
+
+
+def _unevaluated(error: jsonschema.ValidationError) -> list[str]:
+    """The keys an ``unevaluatedProperties`` error names (python-jsonschema lists them,
+    quoted, in its message: which subschemas evaluated which key is its own business)."""
+    found = _UNEVALUATED.search(str(error.message))
+    if found is None:
+        return []
+    try:
+        keys = ast.literal_eval(f"({found[1]},)")
+    except (ValueError, SyntaxError):
+        return []
+    return [key for key in keys if isinstance(key, str)]
+
+
+def _additional(instance: Mapping[str, Any], schema: object) -> Iterator[str]:
+    """The keys of `instance` that neither ``properties`` nor ``patternProperties`` name."""
+    schema = schema if isinstance(schema, Mapping) else {}
+    known = schema.get("properties", {})
+    patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
+    for key in instance:
+        if key not in known and not any(p.search(key) for p in patterns):
+            yield key
+
+
+def _of_branches(
+    error: jsonschema.ValidationError, here: Steps, own_words: bool
+) -> Iterator[tuple[Steps, str]]:
     """An error inside ``oneOf``/``anyOf`` speaks for the branch whose type matched: for
     ``{"oneOf": [{"$ref": "#/$defs/agent"}, {"type": "null"}]}`` the user wants to hear
     what is wrong with the agent, not that it is "not valid under any of the given schemas"."""
@@ -146,12 +198,12 @@ def _of_branches(error: jsonschema.ValidationError, here: Steps) -> Iterator[tup
     matched = [branch for branch, errors in type_errors.items() if not errors]
     if len(matched) == 1:
         for inner in branches[matched[0]]:
-            yield from _located(inner)
+            yield from _located(inner, own_words)
     elif not matched:
         expected = [str(e.validator_value) for errors in type_errors.values() for e in errors]
         yield here, f"{shown(error.instance)} is not of type {' or '.join(expected)}"
     else:
-        yield here, _message(error)
+        yield here, _message(error, own_words)
 
 
 def shown(value: object) -> str:
@@ -171,14 +223,16 @@ def shown(value: object) -> str:
     return f"{text[: _SHOWN - 20]}… ({size})"
 
 
-def _message(error: jsonschema.ValidationError) -> str:
+def _message(error: jsonschema.ValidationError, own_words: bool = True) -> str:
     """python-jsonschema's message, or the schema's own words where it has them.
 
     The bundled schemas describe each checked form as a noun phrase ("an RFC 3339
     date-time with an offset, like …"), so a failed pattern, format or rule reads
     "'2022-04-22' is not an RFC 3339 date-time …" instead of quoting a regular expression.
     """
-    if error.validator in ("pattern", "format", "not", "anyOf", "oneOf"):
+    if not own_words and error.validator == "pattern":
+        return f"{shown(error.instance)} does not match the pattern {shown(error.validator_value)}"
+    if own_words and error.validator in ("pattern", "format", "not", "anyOf", "oneOf"):
         described = _description(error)
         if described and isinstance(error.instance, (dict, list)):
             return f"expected {described}"
@@ -198,6 +252,56 @@ def _description(error: jsonschema.ValidationError) -> str | None:
     return str(description) if description else None
 
 
+class StandardValidator(Validator):
+    """A standard owner's JSON Schema (IPTC's ninjs), in whichever draft it is written,
+    with the schemas it refers to (GeoJSON) and nothing from the network.
+
+    The fast engine takes drafts 4 to 2020-12; ninjs 1.0's draft 3 is python-jsonschema's
+    alone. Formats are checked (IPTC's own validation suite expects ``date-time`` to be);
+    formats an engine does not know pass.
+    """
+
+    own_words = False
+    formats = False
+
+    def __init__(self, schema: Mapping[str, Any], resources: Sequence[Mapping[str, Any]]) -> None:
+        self._resources = (schema, *resources)
+        super().__init__(schema, checked=True)
+
+    def _engine(self, schema: Mapping[str, Any]) -> type[jsonschema.protocols.Validator]:
+        from jsonschema.validators import validator_for
+
+        return validator_for(schema)
+
+    def _compiled(self) -> Any:
+        resources = [(_uri(r), dict(r)) for r in self._resources]
+        try:
+            return jsonschema_rs.validator_for(
+                dict(self.schema),
+                validate_formats=False,
+                ignore_unknown_formats=True,
+                offline=True,
+                registry=jsonschema_rs.Registry(resources),
+            )
+        except ValueError:  # a draft the fast engine does not take
+            return None
+
+    def _registry(self) -> referencing.Registry[Any]:
+        from referencing import Registry, Resource
+        from referencing.jsonschema import specification_with
+
+        pairs = []
+        for contents in self._resources:
+            spec = specification_with(str(contents.get("$schema", "")).rstrip("#") + "#")
+            pairs.append((_uri(contents), Resource.from_contents(contents, spec)))
+        return Registry().with_resources(pairs)
+
+
+def _uri(schema: Mapping[str, Any]) -> str:
+    """A schema's own URI, without the empty fragment older drafts end it with."""
+    return str(schema.get("$id") or schema.get("id") or "").removesuffix("#")
+
+
 class Validators:
     """The validators of one session, built on first use and kept.
 
@@ -207,6 +311,16 @@ class Validators:
 
     def __init__(self) -> None:
         self._built: dict[str, Validator] = {}
+        self._standards: dict[str, Validator] = {}
+
+    def standard(self, name: str, *refers_to: str) -> Validator:
+        """IPTC's shipped schema `name` (``ninjs-schema_2.2``), with the shipped schemas
+        it refers to (``GeoJSON-schema``)."""
+        validator = self._standards.get(name)
+        if validator is None:
+            resources = [load_iptc(other) for other in refers_to]
+            validator = self._standards[name] = StandardValidator(load_iptc(name), resources)
+        return validator
 
     def __getitem__(self, name: str) -> Validator:
         validator = self._built.get(name)

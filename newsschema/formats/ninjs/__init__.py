@@ -16,22 +16,25 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
+import attrs
 from lxml import html as lxml_html
 
-from ..errors import FieldError, Issue
-from ..jsontext import dumps, loads, locate, parse_issue
-from ..language import language_or_und, strip_byline, word_count
-from ..model import URI, Agent, AgentType, Article, Place, Rights, Subject, derive_id, is_qcode
-from ..times import format_datetime, parse_iso8601
-from ..uri import is_uri
-from .base import Context, Format, Parsed, Reader, Writer
-from .fields import Field, written
-from .forgiving import compact, split_paragraphs, stripped, unique
+from ...errors import FieldError, Issue
+from ...jsontext import dumps, loads, locate, parse_issue
+from ...language import language_or_und, strip_byline, word_count
+from ...model import URI, Agent, AgentType, Article, Place, Rights, Subject, derive_id, is_qcode
+from ...times import format_datetime, parse_iso8601
+from ...uri import is_uri
+from ..base import Context, Format, Parsed, Reader, Writer
+from ..fields import Field, written
+from ..forgiving import compact, split_paragraphs, stripped, unique
+from .standard import conform
 
 __all__ = ["FIELDS", "FORMAT", "ninjs_version"]
 
 NAME = "ninjs"
-SCHEMA_URI = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json"
+WRITTEN = "3.1"
+SCHEMA_URI = f"http://www.iptc.org/std/ninjs/ninjs-schema_{WRITTEN}.json"
 _COUNTRY_URI = re.compile(r"^https?://cvx?\.iptc\.org/iso3166-1a2/([A-Za-z]{2})$")
 # For text whose white space is collapsed to single spaces (no run to backtrack over).
 _BY_SEPARATORS = re.compile(r" (?:and|und|et|y|&) | ?[,;、，] ?")
@@ -388,6 +391,10 @@ def _genre(node: dict[str, Any]) -> str | None:
 
 def to_article(document: dict[str, Any], context: Context) -> Article:
     node = _fold(document)
+    kind = node.get("type", "text")
+    if kind != "text":
+        message = f"not an article: a ninjs item of type {kind!r}; newsschema reads type 'text'"
+        raise FieldError("type", message)
     headline = _headline(node)
     published = _published(node, context)
     version_created = _time(node, "versioncreated", context)
@@ -421,6 +428,16 @@ def to_article(document: dict[str, Any], context: Context) -> Article:
     )
 
 
+def check_output(document: dict[str, Any], context: Context) -> list[Issue]:
+    """newsschema's profile of what it writes, then the standard: IPTC's ninjs 3.1."""
+    own = context.validators["ninjs"].issues(document, stage="output", format=NAME)
+    standard = context.validators.standard(f"ninjs-schema_{WRITTEN}", "GeoJSON-schema")
+    found = standard.issues(document, stage="output", format=NAME)
+    return own + [
+        attrs.evolve(i, message=f"{i.message} (IPTC's ninjs {WRITTEN} schema)") for i in found
+    ]
+
+
 def sniff(head: str) -> bool:
     start = head.lstrip("\ufeff \t\r\n")[:1]
     return (
@@ -436,6 +453,12 @@ FORMAT = Format(
     syntax="json",
     description="IPTC ninjs 3.1 (News in JSON); 1.x, 2.x and 3.x in",
     sniff=sniff,
-    reader=Reader(parse=parse, to_article=to_article, schema="ninjs-input", locate=locate),
-    writer=Writer(from_article=from_article, serialise=serialise, schema="ninjs"),
+    reader=Reader(
+        parse=parse,
+        to_article=to_article,
+        schema="ninjs-input",
+        conform=conform,
+        locate=locate,
+    ),
+    writer=Writer(from_article=from_article, serialise=serialise, check=check_output),
 )
