@@ -309,7 +309,8 @@ def _to_article(record: Parsed, fmt: Format, context: Context) -> Outcome:
     strict, else warnings) beside what reading it found."""
     reader = _reader(fmt)
     if any(issue.severity == "error" for issue in record.issues):
-        return Outcome(None, _located(record.issues, record, fmt), fmt.name)
+        standard = _conformance(record, reader, fmt, context)
+        return Outcome(None, (*_located(record.issues, record, fmt), *standard), fmt.name)
     noted = _located(record.issues, record, fmt) if context.warnings else ()
     standard = _conformance(record, reader, fmt, context)
     if not context.readability:  # the standard alone: no article is wanted
@@ -333,7 +334,7 @@ def _conformance(
     if not context.conformance:
         return ()
     found = [attrs.evolve(issue, record=record.record) for issue in record.conformance]
-    if reader.conform is not None:
+    if reader.conform is not None and record.document is not None:
         found += _located(reader.conform(record.document, context), record, fmt)
     if context.strict:
         return tuple(found)

@@ -168,7 +168,8 @@ def test_schema_list_names_every_shipped_file_and_prints_each() -> None:
     listed = cli_runner().invoke(main, ["schema", "--list"])
     assert listed.exit_code == 0
     rows = [line.split() for line in listed.stdout.splitlines()]
-    shipped = [p for p in schema_dir().rglob("*") if p.suffix in (".json", ".xsd")]
+    folders = (schema_dir(), schema_dir() / "iptc")  # schemaorg/ holds a vocabulary, no schema
+    shipped = [p for f in folders for p in f.iterdir() if p.suffix in (".json", ".xsd")]
     files = sorted(p.relative_to(schema_dir()).as_posix() for p in shipped)
     assert sorted(row[-1] for row in rows) == files
     kinds = {row[0]: " ".join(row[1:-1]) for row in rows}

@@ -5,9 +5,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from ...errors import Issue
 from ...jsontext import locate
-from ..base import Format, Reader, Writer
+from ..base import Context, Format, Reader, Writer
 from .read import advise, parse, to_article
+from .standard import check_vocabulary
 from .write import JsonldOptions, from_article, serialise
 
 __all__ = ["FORMAT", "JsonldOptions"]
@@ -20,6 +24,12 @@ def sniff(head: str) -> bool:
     return start[:1] in ("{", "[") and ("schema.org" in head or '"@context"' in head)
 
 
+def check_output(document: Any, context: Context) -> list[Issue]:
+    """newsschema's profile of what it writes, then the standard: schema.org's terms."""
+    own = context.validators["jsonld"].issues(document, stage="output", format="jsonld")
+    return own + check_vocabulary(document, "output")
+
+
 FORMAT = Format(
     name="jsonld",
     extensions=(".jsonld",),
@@ -30,6 +40,9 @@ FORMAT = Format(
         parse=parse, to_article=to_article, schema="jsonld-input", locate=locate, advise=advise
     ),
     writer=Writer(
-        from_article=from_article, serialise=serialise, schema="jsonld", options=JsonldOptions
+        from_article=from_article,
+        serialise=serialise,
+        check=check_output,
+        options=JsonldOptions,
     ),
 )

@@ -18,7 +18,10 @@ from ...limits import JSONLD_DEPTH, JSONLD_EXPANDED_VALUES
 __all__ = [
     "ARTICLE_TYPES",
     "MAX_EXPANDED",
+    "NOT_ARTICLES",
     "article_nodes",
+    "described",
+    "nodes_speaking_schema_org",
     "resolve",
     "type_names",
     "unwrap_script",
@@ -84,6 +87,39 @@ def _nodes(
         for index, item in enumerate(value):
             if isinstance(item, (dict, list)):
                 _nodes(item, (*path, index), schema_org, found)
+
+
+def nodes_speaking_schema_org(
+    document: Any,
+) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any]]]:
+    """(path, node) for every object of `document` in a schema.org context."""
+    nodes: list[tuple[tuple[str | int, ...], dict[str, Any], bool]] = []
+    if isinstance(document, (dict, list)):
+        _nodes(document, (), True, nodes)
+    return ((path, node) for path, node, schema_org in nodes if schema_org)
+
+
+NOT_ARTICLES = {
+    t.lower(): t
+    for t in (
+        "WebSite", "WebPage", "CollectionPage", "ItemList", "SearchResultsPage",
+        "ProfilePage", "AboutPage", "ContactPage", "BreadcrumbList", "Organization",
+        "NewsMediaOrganization", "Person", "VideoObject", "ImageObject", "Event",
+        "Product", "Recipe", "FAQPage", "QAPage",
+    )
+}  # fmt: skip
+"""What a JSON-LD block without an article describes instead, in the words a message uses."""
+
+
+def described(document: Any) -> list[str]:
+    """The schema.org types of the nodes of a block that has no article, in order of
+    appearance, each once: what it is instead (``WebSite``, ``CollectionPage``)."""
+    found: dict[str, None] = {}
+    for _, node in nodes_speaking_schema_org(document):
+        for name in sorted(type_names(node)):
+            if name in NOT_ARTICLES:
+                found.setdefault(NOT_ARTICLES[name])
+    return list(found)
 
 
 def article_nodes(document: Any) -> Iterator[tuple[str, dict[str, Any], dict[str, dict[str, Any]]]]:

@@ -19,7 +19,8 @@ from ...language import strip_byline
 from ...model import Article, Rights, derive_id
 from ...times import ISO8601
 from ..base import Context, Parsed
-from .graph import article_nodes, resolve, type_names, unwrap_script
+from .graph import article_nodes, described, resolve, type_names, unwrap_script
+from .standard import by_record
 from .values import (
     agents_of,
     boolean_of,
@@ -36,7 +37,7 @@ from .values import (
     uri_of,
 )
 
-__all__ = ["LONG_HEADLINE", "advise", "parse", "to_article"]
+__all__ = ["LONG_HEADLINE", "advise", "not_an_article", "parse", "to_article"]
 
 NAME = "jsonld"
 LONG_HEADLINE = 110
@@ -51,15 +52,28 @@ def parse(text: str, context: Context) -> Iterator[Parsed]:
         yield Parsed(issues=[parse_issue(error, NAME)])
         return
     nodes = list(article_nodes(document))
+    standard = by_record(document, source, [path for path, _, _ in nodes], context)
     several = len(nodes) > 1
     for record, (path, node, index) in enumerate(nodes):
         resolved = resolve(node, index)
         yield Parsed(
-            document=resolved, base=path, source=source, record=record if several else None
+            document=resolved,
+            base=path,
+            source=source,
+            record=record if several else None,
+            conformance=standard[record],
         )
-    if not nodes:
-        message = "no article in this JSON-LD: no NewsArticle, Article or BlogPosting node"
-        yield Parsed(issues=[Issue(stage="parse", format=NAME, path="", message=message)])
+    if not nodes:  # valid schema.org, perhaps, but no article to read
+        refusal = [] if not context.readability else [not_an_article(document)]
+        yield Parsed(issues=refusal, conformance=standard[0])
+
+
+def not_an_article(document: Any) -> Issue:
+    """The refusal of a block with no article node, saying what it describes instead."""
+    what = described(document)
+    instead = f"it describes {' and '.join(f'a {t}' for t in what[:3])}; " if what else ""
+    message = f"not an article: {instead}no NewsArticle, Article or BlogPosting node"
+    return Issue(stage="input", format=NAME, path="", message=message)
 
 
 def _rights(node: dict[str, Any]) -> Rights | None:
