@@ -25,9 +25,10 @@ from ...limits import MAX_NESTING
 from ...times import ISO8601
 from ...xmlparse import MAX_BYTES, NOT_XML_TEXT
 from ..base import Context, Format, Parsed, Reader
-from ..jsonld.graph import article_nodes, resolve
+from ..jsonld.graph import article_nodes, described, resolve
 from ..jsonld.read import to_article
 from .decode import decode_html
+from .kind import not_an_article, page_signs
 from .lenient import mend
 from .meta import head_properties
 from .visible import page_properties
@@ -56,8 +57,11 @@ def _warning(message: str, line: int | None = None) -> Issue:
     )
 
 
-def _embedded(root: lxml_html.HtmlElement) -> tuple[dict[str, Any] | None, list[Issue]]:
-    """The article node of the page's JSON-LD, references resolved across its scripts."""
+def _embedded(
+    root: lxml_html.HtmlElement,
+) -> tuple[dict[str, Any] | None, list[Any], list[Issue]]:
+    """The article node of the page's JSON-LD, references resolved across its scripts;
+    the JSON-LD documents; what could not be read of them."""
     documents: list[Any] = []
     notes: list[Issue] = []
     for script in root.iter("script"):
@@ -77,8 +81,8 @@ def _embedded(root: lxml_html.HtmlElement) -> tuple[dict[str, Any] | None, list[
             )
     for _, node, index in article_nodes(documents):
         resolved = resolve(node, index)
-        return (resolved if isinstance(resolved, dict) else None), notes
-    return None, notes
+        return (resolved if isinstance(resolved, dict) else None), documents, notes
+    return None, documents, notes
 
 
 def _missing(value: Any) -> bool:
@@ -129,8 +133,14 @@ def extract(text: str, context: Context) -> Parsed:
         return _refusal(f"not an HTML page: {error}")
     if root is None:
         return _refusal("no article on this page: it is empty")
-    embedded, notes = _embedded(root)
+    if not context.readability:  # a web page has no standard owner's schema to meet
+        return Parsed()
+    embedded, documents, notes = _embedded(root)
+    signs = page_signs(root, described(documents)) if embedded is None else None
     node = _merged(root, embedded)
+    refusal = not_an_article(signs, str(node.get("articleBody") or "")) if signs else None
+    if refusal:
+        return Parsed(issues=[Issue(stage="input", format=NAME, path="", message=refusal)])
     if _missing(node.get("inLanguage")):
         words = " ".join(str(node.get(k) or "") for k in ("headline", "articleBody"))
         node["inLanguage"] = guess_language(words)
