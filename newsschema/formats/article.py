@@ -95,6 +95,7 @@ FORMAT = Format(
         to_article=canonical_article,
         schema="article",
         locate=locate,
+        own_standard=True,  # its standard is newsschema's own schema
         parse_stream=lambda stream, context: parse_lines(stream),
         streams=(".jsonl",),
     ),

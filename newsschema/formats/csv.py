@@ -436,6 +436,7 @@ FORMAT = Format(
         parse=parse,
         to_article=canonical_article,
         schema="article",
+        own_standard=True,  # its standard is newsschema's own schema
         parse_stream=lambda stream, context: parse_rows(stream),
         streams=(".csv",),
     ),
