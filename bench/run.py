@@ -214,7 +214,68 @@ def memory(folder: Path, counts: list[int]) -> None:
         print(f"  {count:>7} articles ({size:6.0f} MB in): {rss:6.0f} MB peak, {took:6.1f} s")
 
 
-PARTS = ("conversions", "startup", "validate", "jobs", "memory")
+def standards(articles: list[newsschema.Article], rounds: int) -> None:
+    """What checking against the standard owners' schemas costs (#18).
+
+    Reading: `outcomes` with warnings at both levels against ``level="readable"`` alone.
+    Writing: the standard's own validation of each written document (IPTC's XSD, IPTC's
+    ninjs 3.1 schema) against the whole conversion that includes it. And building IPTC's
+    XSD, which happens once per process, on first use.
+    """
+    from lxml import etree
+
+    from newsschema.api import default_session
+    from newsschema.formats.newsml import from_article as newsml_item
+    from newsschema.formats.newsml.standard import IPTC_XSD, iptc_schema
+    from newsschema.formats.ninjs import from_article as ninjs_item
+    from newsschema.schemas import schema_dir
+    from newsschema.xmlparse import safe_parser
+
+    print(f"\nthe standard level, {len(articles)} generated articles, median of {rounds} rounds")
+    print("| reading with warnings | both levels | readable alone | ratio | spread |")
+    print("|---|---|---|---|---|")
+    per = len(articles)
+    for name in ("newsml", "ninjs", "jsonld"):
+        texts = [newsschema.write(a, name) for a in articles]
+        found = compare(
+            lambda n=name, ts=texts: [list(newsschema.outcomes(t, n)) for t in ts],
+            lambda n=name, ts=texts: [
+                list(newsschema.outcomes(t, n, level="readable")) for t in ts
+            ],
+            rounds=rounds,
+            calls=1,
+        )
+        scaled = attrs.evolve(found, ours=found.ours / per, baseline=found.baseline / per)
+        print(scaled.row(f"{name}→article"), flush=True)
+    context = default_session().context()
+    canonical = [newsschema.write(a, "article") for a in articles]
+    items = [newsml_item(a, context) for a in articles]
+    documents = [ninjs_item(a, context) for a in articles]
+    ninjs31 = context.validators.standard("ninjs-schema_3.1", "GeoJSON-schema")
+    for name, check in (
+        ("newsml", lambda: [iptc_schema().validate(i) for i in items]),
+        ("ninjs", lambda: [ninjs31.is_valid(d) for d in documents]),
+    ):
+        whole = compare(
+            lambda n=name: [newsschema.convert(t, n, from_="article") for t in canonical],
+            check,
+            rounds=rounds,
+            calls=1,
+        )
+        print(
+            f"  article→{name}: the standard's check is {100 / whole.ratio:.0f} % of the conversion"
+        )
+    path = str(schema_dir() / IPTC_XSD)
+    times = []
+    for _ in range(rounds):
+        start = time.process_time()
+        etree.XMLSchema(etree.parse(path, parser=safe_parser()))
+        times.append(time.process_time() - start)
+    built = statistics.median(times) * 1e3
+    print(f"  building IPTC's NewsML-G2 2.35 XSD (once per process): {built:.0f} ms")
+
+
+PARTS = ("conversions", "standards", "startup", "validate", "jobs", "memory")
 
 
 def main() -> None:
@@ -233,6 +294,8 @@ def main() -> None:
     if "conversions" in parts:
         conversions("the seed article", [seed], rounds)
         conversions("300 generated articles", list(generate(60 if quick else 300, seed=0)), rounds)
+    if "standards" in parts:
+        standards(list(generate(60 if quick else 300, seed=0)), rounds)
     if "startup" in parts:
         startup(5 if quick else 21)
     with tempfile.TemporaryDirectory() as folder:
