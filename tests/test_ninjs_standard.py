@@ -7,6 +7,7 @@ carriage return in a string, a missing comma): they fail before any schema, at p
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -200,8 +201,28 @@ def test_a_picture_item_meets_the_standard_but_is_not_an_article() -> None:
     path = corpus("ninjs-suite", "1.0-should_pass-005_type_picture.ninjs.json")
     assert newsschema.validate(path, "ninjs", level="standard", standard_version="1.0") == []
     found = _errors(newsschema.validate(path, "ninjs", level="readable"))
-    assert "not an article: a ninjs item of type 'picture'" in found[-1].message
+    assert "not an article: the ninjs item is of type 'picture'" in found[-1].message
     assert found[-1].path == "/type"
+
+
+@pytest.mark.parametrize(
+    ("body", "read"),
+    [({"body_text": "The release, in full."}, True), ({}, False)],
+)
+def test_a_composite_is_an_article_when_its_content_is_text(
+    body: dict[str, str], read: bool
+) -> None:
+    item = {
+        "uri": "urn:x",
+        "type": "composite",
+        "headline": "A press release with its pictures",
+        "versioncreated": "2024-01-02T10:00:00+08:00",
+        **body,
+    }
+    found = [i.message for i in newsschema.validate(json.dumps(item), "ninjs", level="readable")]
+    refusal = "not an article: the ninjs item is a composite with no body of text"
+    assert (found == []) == read
+    assert (refusal in " ".join(found)) == (not read)
 
 
 def test_convert_reads_a_readable_item_that_breaks_its_standard_with_a_warning() -> None:

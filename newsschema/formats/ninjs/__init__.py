@@ -389,12 +389,20 @@ def _genre(node: dict[str, Any]) -> str | None:
     return next((name for name in names if name), None)
 
 
+def _is_text(node: dict[str, Any]) -> None:
+    """An item of type text, or a composite whose content is text (a story packaged with
+    its pictures, as agencies send press releases); else "not an article"."""
+    kind = node.get("type", "text")
+    if kind == "text" or (kind == "composite" and _body(node)):
+        return
+    what = "a composite with no body of text" if kind == "composite" else f"of type {kind!r}"
+    message = f"not an article: the ninjs item is {what}; newsschema reads type 'text'"
+    raise FieldError("type", message)
+
+
 def to_article(document: dict[str, Any], context: Context) -> Article:
     node = _fold(document)
-    kind = node.get("type", "text")
-    if kind != "text":
-        message = f"not an article: a ninjs item of type {kind!r}; newsschema reads type 'text'"
-        raise FieldError("type", message)
+    _is_text(node)
     headline = _headline(node)
     published = _published(node, context)
     version_created = _time(node, "versioncreated", context)
