@@ -314,9 +314,8 @@ def _to_article(record: Parsed, fmt: Format, context: Context) -> Outcome:
     noted = _located(record.issues, record, fmt) if context.warnings else ()
     standard = _conformance(record, reader, fmt, context)
     if not context.readability:  # the standard alone: no article is wanted
-        own = reader.own_standard and context.check
-        found = _check(record.document, reader.schema, reader.check, "input", fmt, context)
-        if own:
+        if reader.own_standard and context.check:  # its input check is the standard
+            found = _check(record.document, reader.schema, reader.check, "input", fmt, context)
             standard = (*standard, *_located(found, record, fmt))
         return Outcome(None, (*noted, *standard), fmt.name)
     read = _readable(record, reader, fmt, context)
