@@ -202,8 +202,23 @@ def _of_branches(
     elif not matched:
         expected = [str(e.validator_value) for errors in type_errors.values() for e in errors]
         yield here, f"{shown(error.instance)} is not of type {' or '.join(expected)}"
-    else:
+    elif own_words:
         yield here, _message(error, own_words)
+    else:  # a standard's schema: say what each allowed form finds wrong
+        yield here, _alternatives([branches[branch] for branch in matched], here)
+
+
+def _alternatives(branches: list[list[jsonschema.ValidationError]], here: Steps) -> str:
+    """``matches none of 2 allowed forms: /name: is required; or /x: unknown key 'x'``,
+    each different finding once."""
+    said: dict[str, None] = {}
+    for errors in branches:
+        for steps, message in itertools.islice(_located(errors[0], False), 1):
+            inner = "".join(f"/{step}" for step in steps[len(here) :])
+            said.setdefault(f"{inner}: {message}" if inner else message)
+    shown_ = list(said)[:3]
+    more = "; …" if len(said) > 3 else ""
+    return f"matches none of {len(branches)} allowed forms: {'; or '.join(shown_)}{more}"
 
 
 def shown(value: object) -> str:

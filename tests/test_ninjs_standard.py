@@ -252,3 +252,12 @@ def test_the_output_is_checked_against_iptc_ninjs_3_1(session: newsschema.Sessio
     document["urgency"] = 12
     sources = [issue.message for issue in check_output(document, context)]
     assert any(m.endswith("(IPTC's ninjs 3.1 schema)") for m in sources)
+
+
+def test_a_value_matching_none_of_the_allowed_forms_says_what_each_finds() -> None:
+    path = corpus("ninjs-suite", "2.0-should_fail-002_bad_association.ninjs.json")
+    (issue,) = newsschema.validate(path, "ninjs", level="standard", standard_version="2.0")
+    assert issue.message == (
+        "matches none of 2 allowed forms: /name: is required; or /i_can_put_anything: "
+        "unknown key 'i_can_put_anything' (ninjs 2.0)"
+    )
