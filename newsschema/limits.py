@@ -54,6 +54,11 @@ MAX_NUMBER_CHARS = 4_300
 MAX_ISSUES = 100
 """Problems listed per document; the rest are counted, not listed."""
 
+MAX_XSD_CHILDREN = 10_000
+"""Children of one XML element past which IPTC's XSD is not run: libxml2 names each
+problem by its position among its siblings, counting them every time, so ten thousand
+wrong siblings cost seconds and a million would cost days. A news item has dozens."""
+
 
 class Limit(NamedTuple):
     """One limit, as the README and ``--help`` state it."""
@@ -71,6 +76,7 @@ LIMITS = (
     Limit("URI or identifier", f"{MAX_URI_CHARS:,} characters"),
     Limit("number in a CSV cell", f"{MAX_NUMBER_CHARS:,} characters"),
     Limit("problems listed per document", f"{MAX_ISSUES}"),
+    Limit("children of one XML element checked against an XSD", f"{MAX_XSD_CHILDREN:,}"),
 )
 
 

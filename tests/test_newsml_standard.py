@@ -18,6 +18,7 @@ from newsschema.cli import main
 from newsschema.errors import Issue
 from newsschema.formats.newsml import check_output
 from newsschema.formats.newsml.write import NAR, from_article
+from newsschema.limits import MAX_XSD_CHILDREN
 
 from .conftest import SEED_ARTICLE, cli_runner, corpus, corpus_files, iptc_newsml_xsd, reference
 
@@ -189,3 +190,24 @@ def test_the_output_is_checked_against_iptc_xsd_always(session: newsschema.Sessi
     del element.attrib["guid"]  # the profile and IPTC's XSD both refuse it
     sources = {issue.message.rsplit("(", 1)[-1] for issue in check_output(element, context)}
     assert "IPTC's NewsML-G2 2.35 XSD)" in sources
+
+
+def test_a_document_too_wide_for_the_xsd_is_reported_not_checked() -> None:
+    """libxml2 names each XSD problem by counting its siblings: quadratic in them."""
+    text = _example_text("LISTING_1_A_NewsML-G2_News_Item.xml")
+    wide = "".join(f'<subject qcode="x:{n}" why="bad{n}"/>' for n in range(MAX_XSD_CHILDREN + 1))
+    text = text.replace("</contentMeta>", wide + "</contentMeta>", 1)
+    (issue,) = newsschema.validate(text, "newsml", level="standard")
+    children = len(etree.fromstring(text.encode()).find(f"{{{NAR}}}contentMeta"))
+    assert issue.path == "/newsItem/contentMeta"
+    assert f"has {children:,} child elements" in issue.message
+    assert issue.message.endswith("not checked")
+
+
+def test_a_pattern_problem_reads_as_the_standard_says_it() -> None:
+    text = _example_text("LISTING_1_A_NewsML-G2_News_Item.xml").replace(
+        '<itemClass qcode="ninat:text"', '<itemClass qcode="text"', 1
+    )
+    (issue,) = newsschema.validate(text, "newsml", level="standard")
+    assert issue.path == "/newsItem/itemMeta/itemClass/@qcode"
+    assert issue.message.startswith("'text' is not allowed by the pattern")

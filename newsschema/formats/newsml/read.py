@@ -25,7 +25,7 @@ from ...uri import is_uri
 from ...xmlparse import XMLInputError, parse_xml
 from ..base import Context, Parsed
 from ..forgiving import PARAGRAPH_BREAK, unique
-from .standard import conformance, iptc_schema, version_issue
+from .standard import conformance, iptc_schema, too_wide, version_issue
 from .write import NAR, single_line
 
 __all__ = ["check_input", "parse", "to_article"]
@@ -122,6 +122,10 @@ def _conformance(
     declared = version_issue(root)
     if declared is not None:
         per_item[0].append(declared)
+    wide = too_wide(root)
+    if wide is not None:
+        per_item[0].append(wide)
+        return per_item
     for element, issue in conformance(root, iptc_schema()):
         owner = next((which[e] for e in _ancestors(element) if e in which), 0)
         per_item[owner].append(issue)

@@ -18,10 +18,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from lxml import etree
 
 from ...errors import Issue, Stage
+from ...limits import MAX_ISSUES, MAX_XSD_CHILDREN
 from ...schemas import schema_dir
 from ...validation import shown
 from ...xmlparse import safe_parser
@@ -31,6 +33,7 @@ __all__ = [
     "conformance",
     "iptc_schema",
     "readable_path",
+    "too_wide",
     "version_issue",
     "xml_schema",
 ]
@@ -61,10 +64,35 @@ def conformance(
         return []
     tree = root.getroottree()
     found: list[tuple[etree._Element | None, Issue]] = []
-    for entry in schema.error_log:  # type: ignore[attr-defined]
+    entries: list[Any] = list(schema.error_log)  # type: ignore[call-overload]
+    for entry in entries[:MAX_ISSUES]:  # a document of 100,000 wrong elements is one mistake
         element = _element_at(tree, entry.path)
         found.append((element, _issue(entry, element, stage, source)))
+    if len(entries) > MAX_ISSUES:
+        message = f"and {len(entries) - MAX_ISSUES:,} more problems like these, not listed"
+        path = readable_path(root)
+        found.append((root, Issue(stage=stage, format="newsml", path=path, message=message)))
     return found
+
+
+def too_wide(root: etree._Element) -> Issue | None:
+    """An issue when an element has more children than the XSD is run over (`limits`);
+    found in one linear pass, before libxml2 could spend quadratic time on the document."""
+    widest = max(
+        (element for element in root.iter() if len(element) > MAX_XSD_CHILDREN),
+        key=len,
+        default=None,
+    )
+    if widest is None:
+        return None
+    message = (
+        f"has {len(widest):,} child elements; newsschema checks documents against IPTC's "
+        f"XSD when no element has more than {MAX_XSD_CHILDREN:,}: not checked"
+    )
+    line = widest.sourceline if isinstance(widest.sourceline, int) else None
+    return Issue(
+        stage="standard", format="newsml", path=readable_path(widest), message=message, line=line
+    )
 
 
 def version_issue(root: etree._Element) -> Issue | None:
@@ -97,6 +125,8 @@ _CHOICES = re.compile(r"\s*Expected is (one of )?\( ([^)]*) \)\.?")
 _CLARK = re.compile(r"\{([^}]*)\}")
 _QUOTED_VALUE = re.compile(r"^'(.*)'(?= is not a valid)", re.DOTALL)
 _OTHER_NAMESPACES = re.compile(r"##other(\{[^}]*\})?\*")
+_FACET = re.compile(r"^\[facet '[A-Za-z]+'\] ")
+_NOT_ACCEPTED = re.compile(r"^The value ('.*') is not accepted by the (\w+) ('.*')$", re.DOTALL)
 _VALUE_TYPE = re.compile(r"is not a valid value of the (?:atomic|list|union) type '([^']*)'")
 
 
@@ -138,6 +168,8 @@ def _worded(rest: str, subject: re.Match[str] | None, attribute: str | None) -> 
     elif attribute and head == f"The attribute '{attribute}' is not allowed":
         head = f"the attribute {_local_name(attribute)} is not allowed here"
     head = _VALUE_TYPE.sub(r"is not a valid \1", head)
+    head = _FACET.sub("", head)
+    head = _NOT_ACCEPTED.sub(r"\1 is not allowed by the \2 \3", head)
     quoted = _QUOTED_VALUE.match(head)
     if quoted:  # the value as Python quotes it: white space and all, and never too long
         head = shown(quoted[1]) + head[quoted.end(1) + 1 :]
