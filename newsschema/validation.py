@@ -154,17 +154,25 @@ def _located(error: jsonschema.ValidationError, own_words: bool) -> Iterator[tup
 
 
 _EXTRA_KEYS = ("additionalProperties", "unevaluatedProperties")
-_UNEVALUATED = re.compile(r"\((.*) (?:was|were) (?:unexpected|unevaluated)\)$", re.DOTALL)
+_UNEVALUATED_ENDS = (
+    " was unexpected)",
+    " were unexpected)",
+    " was unevaluated)",
+    " were unevaluated)",
+)
 
 
 def _unevaluated(error: jsonschema.ValidationError) -> list[str]:
     """The keys an ``unevaluatedProperties`` error names (python-jsonschema lists them,
-    quoted, in its message: which subschemas evaluated which key is its own business)."""
-    found = _UNEVALUATED.search(str(error.message))
-    if found is None:
+    quoted, in its message — "… are not allowed ('a', 'b' were unexpected)" — which
+    subschemas evaluated which key being its own business)."""
+    message = str(error.message)
+    start = message.find(" (")
+    end = next((e for e in _UNEVALUATED_ENDS if message.endswith(e)), None)
+    if start < 0 or end is None:
         return []
     try:
-        keys = ast.literal_eval(f"({found[1]},)")
+        keys = ast.literal_eval(f"({message[start + 2 : -len(end)]},)")
     except (ValueError, SyntaxError):
         return []
     return [key for key in keys if isinstance(key, str)]

@@ -121,7 +121,6 @@ def _element_at(tree: etree._ElementTree, path: str | None) -> etree._Element | 
 
 
 _SUBJECT = re.compile(r"^Element '([^']*)'(?:, attribute '([^']*)')?: ")
-_CHOICES = re.compile(r"\s*Expected is (one of )?\( ([^)]*) \)\.?")
 _CLARK = re.compile(r"\{([^}]*)\}")
 _QUOTED_VALUE = re.compile(r"^'(.*)'(?= is not a valid)", re.DOTALL)
 _OTHER_NAMESPACES = re.compile(r"##other(\{[^}]*\})?\*")
@@ -155,9 +154,7 @@ def _worded(rest: str, subject: re.Match[str] | None, attribute: str | None) -> 
     """libxml2's sentence without its XSD vocabulary: names without namespaces, the
     element named by where it is, choices listed briefly."""
     name = _local_name(subject[1]) if subject else "this element"
-    choices = _CHOICES.search(rest)
-    listed = _choices(choices[2]) if choices else ""
-    head = rest[: choices.start()] if choices else rest
+    head, one_of, listed = _split_choices(rest)
     head = _CLARK.sub(_prefix, head).strip().rstrip(".")
     if head == "This element is not expected":
         head = f"{name} is not allowed here"
@@ -175,7 +172,21 @@ def _worded(rest: str, subject: re.Match[str] | None, attribute: str | None) -> 
         head = shown(quoted[1]) + head[quoted.end(1) + 1 :]
     if not listed:
         return head
-    return f"{head}; expected {'one of ' if choices and choices[1] else ''}{listed}"
+    return f"{head}; expected {'one of ' if one_of else ''}{listed}"
+
+
+def _split_choices(rest: str) -> tuple[str, bool, str]:
+    """libxml2's sentence, whether it offers one of several, and the names it expects
+    (``Expected is one of ( a, b ).``), found without a pattern that could backtrack."""
+    at = rest.find("Expected is ")
+    if at < 0:
+        return rest, False, ""
+    tail = rest[at + len("Expected is ") :]
+    one_of = tail.startswith("one of ")
+    tail = tail.removeprefix("one of ")
+    if not tail.startswith("( ") or " )" not in tail:
+        return rest, False, ""
+    return rest[:at], one_of, _choices(tail[2 : tail.index(" )")])
 
 
 def _choices(listed: str) -> str:
