@@ -90,6 +90,9 @@ def test_a_mutant_of_an_example_fails_at_its_place(name: str, mutant: str) -> No
     assert words in first.message
     reread = etree.fromstring(text).getroottree().xpath(where)[0]
     assert first.line == reread.sourceline
+    row = text.splitlines()[first.line - 1]
+    assert first.column is not None
+    assert row[first.column - 1 :].startswith(f"<{etree.QName(reread).localname}")
 
 
 def test_a_misspelt_element_fails_validate_with_its_line(tmp_path: Path) -> None:
@@ -99,10 +102,11 @@ def test_a_misspelt_element_fails_validate_with_its_line(tmp_path: Path) -> None
     path = tmp_path / "item.xml"
     path.write_text(text, encoding="utf-8")
     line = next(n for n, row in enumerate(text.splitlines(), 1) if "<headlne" in row)
+    column = text.splitlines()[line - 1].index("<headlne") + 1
     result = cli_runner().invoke(main, ["validate", str(path)])
     assert result.exit_code == 1
     assert (
-        f"item.xml:{line}: standard /newsItem/contentMeta/headlne: headlne is not allowed "
+        f"item.xml:{line}:{column}: standard /newsItem/contentMeta/headlne: headlne is not allowed "
         "here; expected one of" in result.output
     )
 

@@ -25,7 +25,7 @@ from ...uri import is_uri
 from ...xmlparse import XMLInputError, parse_xml
 from ..base import Context, Parsed
 from ..forgiving import PARAGRAPH_BREAK, unique
-from .standard import conformance, iptc_schema, too_wide, version_issue
+from .standard import conformance, iptc_schema, too_wide, version_issue, with_column
 from .write import NAR, single_line
 
 __all__ = ["check_input", "parse", "to_article"]
@@ -92,7 +92,7 @@ def parse(text: str, context: Context) -> Iterator[Parsed]:
             issues=[Issue(stage="parse", format=NAME, path="/", message=message, line=_line(root))]
         )
         return
-    standard = _conformance(root, [item for _, item, _ in items], context)
+    standard = _conformance(root, [item for _, item, _ in items], text, context)
     for (base, item, record), issues in zip(items, standard, strict=True):
         yield Parsed(document=item, base=base, record=record, conformance=issues)
 
@@ -111,7 +111,7 @@ def _items(root: etree._Element) -> list[tuple[str, etree._Element, int | None]]
 
 
 def _conformance(
-    root: etree._Element, items: list[etree._Element], context: Context
+    root: etree._Element, items: list[etree._Element], text: str, context: Context
 ) -> list[list[Issue]]:
     """IPTC's XSD's issues, one list per item (lxml keeps one proxy per element while it
     is referenced, so an item is found among an issue's ancestors by identity)."""
@@ -126,9 +126,11 @@ def _conformance(
     if wide is not None:
         per_item[0].append(wide)
         return per_item
-    for element, issue in conformance(root, iptc_schema()):
+    found = conformance(root, iptc_schema())
+    lines = text.splitlines() if found else []
+    for element, issue in found:
         owner = next((which[e] for e in _ancestors(element) if e in which), 0)
-        per_item[owner].append(issue)
+        per_item[owner].append(with_column(issue, element, lines))
     return per_item
 
 

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
+import attrs
 from lxml import etree
 
 from ...errors import Issue, Stage
@@ -35,6 +36,7 @@ __all__ = [
     "readable_path",
     "too_wide",
     "version_issue",
+    "with_column",
     "xml_schema",
 ]
 
@@ -73,6 +75,23 @@ def conformance(
         path = readable_path(root)
         found.append((root, Issue(stage=stage, format="newsml", path=path, message=message)))
     return found
+
+
+def with_column(issue: Issue, element: etree._Element | None, lines: Sequence[str]) -> Issue:
+    """`issue` with the column of its element's start tag (or of its attribute, when on the
+    same line) in the source: libxml2 gives a line alone."""
+    if element is None or issue.line is None or not 0 < issue.line <= len(lines):
+        return issue
+    row = lines[issue.line - 1]
+    local = etree.QName(element).localname
+    written = f"{element.prefix}:{local}" if element.prefix else local
+    at = -1
+    if "/@" in issue.path:
+        found = row.find(f" {issue.path.rsplit('/@', 1)[1]}=")
+        at = found + 1 if found >= 0 else -1
+    if at < 0:
+        at = row.find(f"<{written}")
+    return attrs.evolve(issue, column=at + 1) if at >= 0 else issue
 
 
 def too_wide(root: etree._Element) -> Issue | None:
