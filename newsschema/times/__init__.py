@@ -10,10 +10,19 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta, timezone, tzinfo
 
-from .errors import DataError
-from .schemas import load_schema
+from ..errors import DataError
+from ..schemas import load_schema
+from .forms import Written, read_written
 
-__all__ = ["ISO8601", "check_aware", "format_datetime", "parse_datetime", "parse_iso8601"]
+__all__ = [
+    "ISO8601",
+    "Written",
+    "check_aware",
+    "format_datetime",
+    "parse_datetime",
+    "parse_iso8601",
+    "read_written",
+]
 
 _RFC3339 = re.compile(load_schema("article")["$defs"]["date_time"]["pattern"])
 
@@ -50,35 +59,16 @@ ISO8601 = re.compile(
 milliseconds; a space for the T; a date alone."""
 
 
-def parse_iso8601(text: str, zone: tzinfo | None) -> datetime:
-    """An aware datetime from lenient ISO 8601; a time with no offset is read in `zone`.
+def parse_iso8601(text: str, zone: tzinfo | None, *, chinese: bool = False) -> datetime:
+    """An aware datetime from any form `forms.read_written` reads; a time the text gives
+    no zone for is read in `zone`.
 
-    ValueError when the text is no date, or has no offset and no `zone` is given: a
-    reader must never guess the time zone of a news article.
+    ValueError when the text is no time, or has no zone and no `zone` is given: a reader
+    must never guess the time zone of a news article (`chinese` reads ``CST`` as China's).
     """
-    match = ISO8601.match(text.strip())
-    if match is None:
-        raise DataError(f"{text!r} is not an ISO 8601 date and time")
-    if match["offset"] and match["offset"][0] == "-" and not match["offset"].strip("-:0"):
-        raise DataError(
-            f"{text!r} has the offset -00:00, which says the local offset is unknown "
-            "(RFC 3339 §4.3): give the real offset, or Z for UTC"
-        )
-    clock = match["time"] or "00:00:00"
-    fraction = (match["fraction"] or ".0")[1:7].ljust(6, "0")
-    try:
-        naive = datetime.fromisoformat(f"{match['date']}T{clock}.{fraction}")
-    except ValueError:
-        raise DataError(f"{text!r} is not a real date and time") from None
-    offset = match["offset"]
-    if offset is None:
+    written = read_written(text, chinese=chinese)
+    if written.offset is None:
         if zone is None:
             raise DataError(f"{text!r} has no time zone; give one, or pass --timezone")
-        return naive.replace(tzinfo=zone)
-    if offset.upper() == "Z":
-        return naive.replace(tzinfo=timezone.utc)
-    digits = offset[1:].replace(":", "").ljust(4, "0")
-    sign = -1 if offset[0] == "-" else 1
-    return naive.replace(
-        tzinfo=timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
-    )
+        return written.local.replace(tzinfo=zone)
+    return written.local.replace(tzinfo=timezone(written.offset))
