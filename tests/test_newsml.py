@@ -167,12 +167,17 @@ def test_inline_data_is_split_into_paragraphs() -> None:
 
 
 def test_a_time_without_offset_needs_a_zone() -> None:
-    text = newsschema.write(seed(), "newsml").replace(
-        "14:36:26+08:00</firstCreated>", "14:36:26</firstCreated>"
+    """With no evidence of a zone (no other time's offset, an English item, no agency of
+    one zone); `tests/test_time_evidence.py` holds what evidence gives."""
+    text = (
+        newsschema.write(seed(), "newsml")
+        .replace("14:36:26+08:00</", "14:36:26</")
+        .replace('"zh-CN"', '"en"')
     )
     with pytest.raises(ValidationError) as caught:
         newsschema.read(text, "newsml")
-    assert [i.path for i in caught.value.issues] == ["/newsItem/itemMeta/firstCreated"]
+    paths = [i.path for i in caught.value.issues]
+    assert paths == ["/newsItem/itemMeta/firstCreated", "/newsItem/itemMeta/versionCreated"]
     assert "--timezone" in caught.value.issues[0].message
     (article,) = newsschema.read(text, "newsml", timezone="+08:00")
     assert article.date_published == seed().date_published

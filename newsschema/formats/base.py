@@ -103,6 +103,9 @@ class Parsed:
     conformance: Sequence[Issue] = ()
     """What the standard's schema found in this record when the parser checked the whole
     file at once (an XSD): located in the file already, full path and line."""
+    timezone: tzinfo | None = None
+    """The zone the record's own evidence gives its times written without one
+    (`times.evidence`), when the user gave none; its warning is among `issues`."""
 
 
 OptionsT = TypeVar("OptionsT")

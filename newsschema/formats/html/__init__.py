@@ -22,7 +22,7 @@ from ...errors import Issue
 from ...jsontext import loads
 from ...language import guess_language
 from ...limits import MAX_NESTING
-from ...times import ISO8601
+from ...times.evidence import Inferred, infer_zone
 from ...xmlparse import MAX_BYTES, NOT_XML_TEXT
 from ..base import Context, Format, Parsed, Reader
 from ..jsonld.graph import article_nodes, described, resolve
@@ -36,7 +36,6 @@ from .visible import page_properties
 __all__ = ["FORMAT"]
 
 NAME = "html"
-_CHINESE = re.compile(r"^zh\b", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
@@ -89,17 +88,18 @@ def _missing(value: Any) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
-def _zoned(node: dict[str, Any], context: Context) -> None:
-    """A Chinese page's times without a zone are Beijing time, as the page reader reads them.
-
-    Elsewhere the JSON-LD reader asks for --timezone; with it, the zone is the user's.
-    """
-    chinese = bool(_CHINESE.match(str(node.get("inLanguage") or "")))
-    for key in ("datePublished", "dateModified"):
-        value = node.get(key)
-        written = ISO8601.match(value.strip()) if isinstance(value, str) else None
-        if written and not written["offset"] and chinese and context.timezone is None:
-            node[key] = written[0] + "+08:00"
+def _inferred_zone(node: dict[str, Any], context: Context) -> Inferred | None:
+    """The zone the page's evidence gives its times written without one: the offset of
+    its other times, its site's country, its language (`times.evidence`)."""
+    times = [node.get(key) for key in ("datePublished", "dateModified", "dateCreated")]
+    return infer_zone(
+        [t for t in times if isinstance(t, str)],
+        given=context.timezone,
+        url=next(
+            (u for u in (node.get("url"), node.get("mainEntityOfPage")) if isinstance(u, str)), None
+        ),
+        language=str(node.get("inLanguage") or ""),
+    )
 
 
 _NUMERIC_REFERENCE = re.compile(r"&#(?:[xX](?P<hex>[0-9A-Fa-f]{1,8})|(?P<decimal>[0-9]{1,8}));?")
@@ -144,7 +144,7 @@ def extract(text: str, context: Context) -> Parsed:
     if _missing(node.get("inLanguage")):
         words = " ".join(str(node.get(k) or "") for k in ("headline", "articleBody"))
         node["inLanguage"] = guess_language(words)
-    _zoned(node, context)
+    inferred = _inferred_zone(node, context)
     lacking = [] if embedded is not None else _lacking(node)
     if lacking:
         deep = (
@@ -154,7 +154,9 @@ def extract(text: str, context: Context) -> Parsed:
             else ""
         )
         return _refusal(f"no article on this page: found no {', no '.join(lacking)}{deep}")
-    return Parsed(document=node, issues=notes)
+    if inferred is not None:
+        notes.append(_warning(inferred.warning()))
+    return Parsed(document=node, issues=notes, timezone=inferred.zone if inferred else None)
 
 
 def _merged(root: lxml_html.HtmlElement, embedded: dict[str, Any] | None) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from ...jsontext import loads, parse_issue
 from ...language import strip_byline
 from ...model import Article, Rights, derive_id
 from ...times import ISO8601
+from ...times.evidence import Inferred, infer_zone
 from ..base import Context, Parsed
 from .graph import article_nodes, described, resolve, type_names, unwrap_script
 from .standard import by_record
@@ -56,16 +57,39 @@ def parse(text: str, context: Context) -> Iterator[Parsed]:
     several = len(nodes) > 1
     for record, (path, node, index) in enumerate(nodes):
         resolved = resolve(node, index)
+        inferred = _inferred_zone(resolved, context) if isinstance(resolved, dict) else None
         yield Parsed(
             document=resolved,
             base=path,
             source=source,
             record=record if several else None,
             conformance=standard[record],
+            issues=[_zone_warning(inferred)] if inferred else [],
+            timezone=inferred.zone if inferred else None,
         )
     if not nodes:  # valid schema.org, perhaps, but no article to read
         refusal = [] if not context.readability else [not_an_article(document)]
         yield Parsed(issues=refusal, conformance=standard[0])
+
+
+def _inferred_zone(node: dict[str, Any], context: Context) -> Inferred | None:
+    """The zone the node's evidence gives its times written without one (its other
+    times' offset, its address's country, its language: `times.evidence`)."""
+    times = [text_of(node.get(key)) for key in ("datePublished", "dateModified", "dateCreated")]
+    return infer_zone(
+        times,
+        given=context.timezone,
+        url=uri_of(node.get("url"))
+        or uri_of(node.get("mainEntityOfPage"))
+        or uri_of(node.get("@id")),
+        language=text_of(node.get("inLanguage")),
+    )
+
+
+def _zone_warning(inferred: Inferred) -> Issue:
+    return Issue(
+        stage="input", format=NAME, path="", message=inferred.warning(), severity="warning"
+    )
 
 
 def not_an_article(document: Any) -> Issue:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from datetime import datetime
 
+import attrs
 from lxml import etree
 
 from ...errors import Issue
@@ -21,6 +22,7 @@ from ...language import language_or_und
 from ...limits import MAX_URI_CHARS
 from ...model import URI, Agent, AgentType, Article, Place, Rights, Subject, derive_id, is_qcode
 from ...times import parse_iso8601
+from ...times.evidence import Inferred, infer_zone
 from ...uri import is_uri
 from ...xmlparse import XMLInputError, parse_xml
 from ..base import Context, Parsed
@@ -94,7 +96,31 @@ def parse(text: str, context: Context) -> Iterator[Parsed]:
         return
     standard = _conformance(root, [item for _, item, _ in items], text, context)
     for (base, item, record), issues in zip(items, standard, strict=True):
-        yield Parsed(document=item, base=base, record=record, conformance=issues)
+        inferred = _inferred_zone(item, context)
+        yield Parsed(
+            document=item,
+            base=base,
+            record=record,
+            conformance=issues,
+            issues=[_zone_warning(inferred, item)] if inferred else [],
+            timezone=inferred.zone if inferred else None,
+        )
+
+
+def _inferred_zone(item: etree._Element, context: Context) -> Inferred | None:
+    """The zone the item's evidence gives its times written without one: its other
+    times' offset, its provider's country (STT, dpa…), its language (`times.evidence`)."""
+    times = [_text(item.find(_q(path))) for path in _TIMES]
+    provider = item.find(_q("itemMeta/provider"))
+    named = provider.get("literal") or provider.get("qcode") if provider is not None else None
+    language = item.find(_q("contentMeta/language"))
+    tag = language.get("tag") if language is not None else item.get(_XML_LANG)
+    return infer_zone(times, given=context.timezone, provider=named, language=tag)
+
+
+def _zone_warning(inferred: Inferred, item: etree._Element) -> Issue:
+    issue = _issue(inferred.warning(), "", item)
+    return attrs.evolve(issue, severity="warning")
 
 
 def _items(root: etree._Element) -> list[tuple[str, etree._Element, int | None]] | None:

@@ -24,6 +24,7 @@ from ...jsontext import dumps, loads, locate, parse_issue
 from ...language import language_or_und, strip_byline, word_count
 from ...model import URI, Agent, AgentType, Article, Place, Rights, Subject, derive_id, is_qcode
 from ...times import format_datetime, parse_iso8601
+from ...times.evidence import Inferred, infer_zone
 from ...uri import is_uri
 from ..base import Context, Format, Parsed, Reader, Writer
 from ..fields import Field, written
@@ -203,7 +204,34 @@ def parse(text: str, context: Context) -> Iterator[Parsed]:
             )
             yield Parsed(issues=[issue], base=base, source=text, record=record)
         else:
-            yield Parsed(document=item, base=base, source=text, record=record)
+            inferred = _inferred_zone(item, context)
+            yield Parsed(
+                document=item,
+                base=base,
+                source=text,
+                record=record,
+                issues=[_zone_warning(inferred)] if inferred else [],
+                timezone=inferred.zone if inferred else None,
+            )
+
+
+def _inferred_zone(item: dict[str, Any], context: Context) -> Inferred | None:
+    """The zone the item's evidence gives its times written without one: its other
+    times' offset, its language (`times.evidence`)."""
+    folded = {str(key).lower(): value for key, value in item.items()}
+    times = [folded.get(key) for key in ("firstcreated", "contentcreated", "versioncreated")]
+    language = folded.get("language")
+    return infer_zone(
+        [t for t in times if isinstance(t, str)],
+        given=context.timezone,
+        language=language if isinstance(language, str) else None,
+    )
+
+
+def _zone_warning(inferred: Inferred) -> Issue:
+    return Issue(
+        stage="input", format=NAME, path="", message=inferred.warning(), severity="warning"
+    )
 
 
 def _by_role(items: Any, role: str | None = None, key: str = "role") -> list[dict[str, Any]]:
