@@ -165,9 +165,12 @@ def _stop(signum: int, frame: FrameType | None) -> None:
     """A worker asked to stop: out of newsschema's own work it unwinds, so that a temporary
     file being written is removed; waiting for work (inside multiprocessing's queues,
     perhaps holding their lock) it exits at once, since unwinding there can deadlock."""
-    while frame is not None:
-        if frame.f_globals.get("__name__", "").startswith("newsschema."):
+    while frame is not None:  # from the innermost frame out, to the pool's worker loop
+        module = frame.f_globals.get("__name__", "")
+        if module.startswith("newsschema."):
             raise SystemExit(128 + signum)
+        if module == "multiprocessing.pool":
+            break  # a forked worker's stack goes on into the parent's: not its own work
         frame = frame.f_back
     os._exit(128 + signum)
 
