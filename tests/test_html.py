@@ -15,7 +15,7 @@ import pytest
 import newsschema
 from newsschema.cli import main
 from newsschema.formats.html.decode import declared_encoding, decode_html, whatwg_codec
-from newsschema.formats.html.lenient import mend
+from newsschema.formats.lenient import mend
 
 from .conftest import DATA, cli_runner
 

@@ -27,9 +27,9 @@ from ...xmlparse import MAX_BYTES, NOT_XML_TEXT
 from ..base import Context, Format, Parsed, Reader
 from ..jsonld.graph import article_nodes, described, resolve
 from ..jsonld.read import to_article
+from ..lenient import mend
 from .decode import decode_html
 from .kind import not_an_article, page_signs
-from .lenient import mend
 from .meta import head_properties
 from .visible import page_properties
 

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
+import attrs
+
 from ...canonical import pointer
 from ...errors import FieldError, Issue
 from ...jsontext import loads, parse_issue
@@ -20,6 +22,7 @@ from ...model import Article, Rights, derive_id
 from ...times import ISO8601
 from ...times.evidence import Inferred, infer_zone
 from ..base import Context, Parsed
+from ..lenient import mend
 from .graph import article_nodes, described, resolve, type_names, unwrap_script
 from .standard import by_record
 from .values import (
@@ -48,12 +51,14 @@ _SEVERAL_PEOPLE = re.compile(r"\s(and|&|und|et|y)\s|[、,;]|\s和\s?|和")
 def parse(text: str, context: Context) -> Iterator[Parsed]:
     source = unwrap_script(text.removeprefix("\ufeff"))
     try:
-        document = loads(source)
+        document, source, broken = _loaded(source)
     except ValueError as error:
         yield Parsed(issues=[parse_issue(error, NAME)])
         return
     nodes = list(article_nodes(document))
     standard = by_record(document, source, [path for path, _, _ in nodes], context)
+    if broken is not None and context.conformance:
+        standard[0].insert(0, broken)
     several = len(nodes) > 1
     for record, (path, node, index) in enumerate(nodes):
         resolved = resolve(node, index)
@@ -70,6 +75,24 @@ def parse(text: str, context: Context) -> Iterator[Parsed]:
     if not nodes:  # valid schema.org, perhaps, but no article to read
         refusal = [] if not context.readability else [not_an_article(document)]
         yield Parsed(issues=refusal, conformance=standard[0])
+
+
+def _loaded(source: str) -> tuple[Any, str, Issue | None]:
+    """The block's JSON, the text it was read from, and — when it is not JSON as
+    written — why, as an issue of the standard: comments, trailing commas, single quotes
+    and raw control characters are mended (`lenient.mend`, as the HTML reader mends
+    them), so the block is read; the standard still says it is not JSON."""
+    try:
+        return loads(source), source, None
+    except ValueError as error:
+        mended = mend(source)
+        try:
+            document = loads(mended)
+        except ValueError:
+            raise error from None
+        broken = parse_issue(error, NAME)
+        message = f"{broken.message}; read after mending it"
+        return document, mended, attrs.evolve(broken, stage="standard", message=message)
 
 
 def _inferred_zone(node: dict[str, Any], context: Context) -> Inferred | None:

@@ -2,8 +2,10 @@
 
 Browsers never parse it, so nothing tells publishers it is broken, and much of it is:
 trailing commas, ``//`` and ``/* */`` comments, raw new lines and tabs inside strings,
-the whole script wrapped in ``<!-- -->`` or ``<![CDATA[ ]]>``. One pass over the text
-mends these and nothing else; what is still not JSON after it is reported, not guessed.
+single-quoted strings, the whole script wrapped in ``<!-- -->`` or ``<![CDATA[ ]]>``.
+One pass over the text mends these and nothing else; what is still not JSON after it is
+reported, not guessed. The ``jsonld`` and ``html`` readers both read through it, so a
+block reads the same in a page and in a file of its own.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ def mend(text: str) -> str:
     position, end = 0, len(text)
     while position < end:
         char = text[position]
-        if char == '"':
+        if char in "\"'":
             if pending_comma:
                 out.append(",")
                 pending_comma = False
@@ -62,18 +64,25 @@ def mend(text: str) -> str:
 
 
 def _string(text: str, start: int, out: list[str]) -> int:
-    """Copy the string starting at `start` with raw control characters escaped; its end."""
+    """Copy the string starting at `start` with raw control characters escaped, as a
+    double-quoted string whichever quote it opened with; its end."""
+    quote = text[start]
     position = start + 1
     out.append('"')
     while position < len(text):
         char = text[position]
         if char == "\\" and position + 1 < len(text):
-            out.append(text[position : position + 2])
+            escaped = text[position + 1]
+            out.append("'" if quote == "'" and escaped == "'" else text[position : position + 2])
             position += 2
             continue
-        if char == '"':
+        if char == quote:
             out.append('"')
             return position + 1
+        if char == '"':  # inside a single-quoted string
+            out.append('\\"')
+            position += 1
+            continue
         if char < " ":
             out.append(_ESCAPES.get(char, f"\\u{ord(char):04x}"))
         else:
