@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
+import multiprocessing.pool
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import FrameType
@@ -140,15 +142,37 @@ def _in_order(
         yield from map(work, names)
         return
     chunk = max(1, min(largest_chunk, len(names) // (jobs * 8)))
+    before = {child.pid for child in multiprocessing.active_children()}
     pool = multiprocessing.Pool(jobs, initializer=_worker_signals)
+    workers = {child.pid for child in multiprocessing.active_children()} - before
     try:
         yield from pool.imap(work, names, chunksize=chunk)
         pool.close()
     except BaseException:
-        pool.terminate()
+        _stop_workers(pool, workers)
         raise
     finally:
         pool.join()
+
+
+_GRACE = 10.0
+"""Seconds a stopped worker has to remove its temporary file and exit."""
+
+
+def _stop_workers(pool: multiprocessing.pool.Pool, workers: set[int | None]) -> None:
+    """`pool.terminate()`, and a kill for any worker still there after `_GRACE` seconds.
+
+    A worker forked from a process with threads (the pool's own) can be left unable to
+    act on its SIGTERM, and `terminate` then waits for it forever: CI saw it, a worker
+    blocked on the task queue's lock while the parent joined it."""
+    stopping = threading.Thread(target=pool.terminate, name="newsschema-stop", daemon=True)
+    stopping.start()
+    stopping.join(_GRACE)
+    if stopping.is_alive():
+        for child in multiprocessing.active_children():
+            if child.pid in workers:
+                child.kill()
+        stopping.join()
 
 
 def _reopenable(name: str) -> bool:

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import re
+import signal
+import time
 import tracemalloc
 from pathlib import Path
 
 import attrs
+import pytest
 
 import newsschema
+from newsschema import batch
 from newsschema.batch import check_files
 from newsschema.cli import main
 from newsschema.formats import FORMATS
@@ -290,3 +294,24 @@ def test_a_file_of_no_known_format_is_reported_and_the_batch_goes_on(tmp_path: P
     )
     assert converted.exit_code == 1
     assert [p.name for p in out.iterdir()] == ["hnr-2022-04-22-xinxiang.ninjs.json"]
+
+
+def _stubborn(name: str) -> str:
+    """A task that fails, or one whose worker will not stop when asked."""
+    if name == "fails":
+        raise ValueError("this task fails")
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    time.sleep(3600)
+    return name
+
+
+@pytest.mark.timeout(120)  # without the kill, terminate() waits out the hour
+def test_a_worker_that_will_not_stop_is_killed_after_the_grace(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """terminate() alone would wait for it forever (CI once hung so on a worker blocked
+    on the task queue's lock)."""
+    monkeypatch.setattr(batch, "_GRACE", 0.5)
+    names = ["fails", "sleeps", "sleeps too"]  # imap gives results in order: this one first
+    with pytest.raises(ValueError, match="this task fails"):
+        list(batch._in_order(_stubborn, names, 2, largest_chunk=1, reopenable=True))
