@@ -344,13 +344,14 @@ def _conformance(
 
 def _readable(record: Parsed, reader: Reader, fmt: Format, context: Context) -> Outcome:
     """The record's article, or what newsschema cannot read it for (its warnings too)."""
+    checked: list[Issue] = []
     if context.check:
-        found = _check(record.document, reader.schema, reader.check, "input", fmt, context)
-        if found:
-            return Outcome(None, _located(found, record, fmt), fmt.name)
+        checked = _check(record.document, reader.schema, reader.check, "input", fmt, context)
+        if any(issue.severity == "error" for issue in checked):
+            return Outcome(None, _located(checked, record, fmt), fmt.name)
     wanted = context.check and context.warnings and reader.advise is not None
     advised = reader.advise(record.document, context) if wanted and reader.advise else []
-    warnings = _located(advised, record, fmt)
+    warnings = _located([*checked, *advised] if context.warnings else advised, record, fmt)
     if context.verdict_only and context.check and reader.schema == "article":
         # The canonical schema has spoken, and the model never disagrees with it (the tests
         # hold them to that): for a verdict, building the article is work for nothing.
@@ -365,9 +366,9 @@ def _readable(record: Parsed, reader: Reader, fmt: Format, context: Context) -> 
         # and the schema agree on every document (tests hold them to it): checking the
         # article again would be the same check twice.
         return Outcome(article, warnings, fmt.name, trusted=True)
-    checked = _model_check(article, context)
-    issues = (*warnings, *_located(checked.issues, record, fmt))
-    return Outcome(checked.article, issues, fmt.name, canonical=checked.canonical)
+    modelled = _model_check(article, context)
+    issues = (*warnings, *_located(modelled.issues, record, fmt))
+    return Outcome(modelled.article, issues, fmt.name, canonical=modelled.canonical)
 
 
 def _model_check(article: Article, context: Context) -> Outcome:

@@ -123,15 +123,21 @@ def described(document: Any) -> list[str]:
 
 
 def article_nodes(document: Any) -> Iterator[tuple[str, dict[str, Any], dict[str, dict[str, Any]]]]:
-    """(pointer, node, index of nodes by @id) for each article node, each @id once."""
+    """(pointer, node, index of nodes by @id) for each article node, each @id once; an
+    article node inside another (an image's ``associatedArticle``, a ``hasPart``) is a
+    property of the outer one, not an article of the document."""
     nodes: list[tuple[tuple[str | int, ...], dict[str, Any], bool]] = []
     if isinstance(document, (dict, list)):
         _nodes(document, (), True, nodes)
     index = {n["@id"]: n for _, n, _ in nodes if isinstance(n.get("@id"), str) and len(n) > 1}
     seen: set[str] = set()
+    articles: list[tuple[str | int, ...]] = []
     for path, node, schema_org in nodes:
         if not schema_org or "@type" not in node or not type_names(node) & ARTICLE_TYPES:
             continue
+        if any(path[: len(outer)] == outer for outer in articles):
+            continue  # an article inside an article (associatedArticle, hasPart): its property
+        articles.append(path)
         identity = node.get("@id")
         if isinstance(identity, str):
             if identity in seen:

@@ -41,7 +41,7 @@ from .values import (
     uri_of,
 )
 
-__all__ = ["LONG_HEADLINE", "advise", "not_an_article", "parse", "to_article"]
+__all__ = ["LONG_HEADLINE", "advise", "dropped_times", "not_an_article", "parse", "to_article"]
 
 NAME = "jsonld"
 LONG_HEADLINE = 110
@@ -164,8 +164,8 @@ def to_article(node: dict[str, Any], context: Context) -> Article:
         body=paragraphs_of(node.get("articleBody") or node.get("text") or ""),
         language=language_of(node.get("inLanguage") or node.get("language")),
         date_published=published,
-        date_modified=datetime_of(node.get("dateModified"), "dateModified", context),
-        date_created=datetime_of(node.get("dateCreated"), "dateCreated", context),
+        date_modified=_optional_time(node, "dateModified", context),
+        date_created=_optional_time(node, "dateCreated", context),
         authors=tuple(agents_of(node.get("author") or node.get("creator"))),
         editors=tuple(agents_of(node.get("editor"))),
         publisher=publisher,
@@ -182,13 +182,43 @@ def to_article(node: dict[str, Any], context: Context) -> Article:
     )
 
 
+_OPTIONAL_TIMES = ("dateModified", "dateCreated")
+
+
+def _optional_time(node: dict[str, Any], key: str, context: Context) -> datetime | None:
+    """A time the article can do without: one that cannot be read is dropped (`advise`
+    says so), never the reason a record is refused."""
+    try:
+        return datetime_of(node.get(key), key, context)
+    except FieldError:
+        return None
+
+
+def dropped_times(node: dict[str, Any], context: Context) -> list[Issue]:
+    """Warnings for the optional times a node loses because they cannot be read."""
+    return list(_dropped(node, context))
+
+
+def _dropped(node: dict[str, Any], context: Context) -> Iterator[Issue]:
+    """A warning for each optional time `to_article` drops because it cannot be read."""
+    for key in _OPTIONAL_TIMES:
+        try:
+            datetime_of(node.get(key), key, context)
+        except FieldError as error:
+            message = f"{error.message}: dropped, as the article can do without it"
+            yield Issue(
+                stage="input", format=NAME, path=pointer(key), message=message, severity="warning"
+            )
+
+
 def advise(node: dict[str, Any], context: Context) -> list[Issue]:
-    """Google's Article guidelines a valid document misses: warnings, never failures."""
+    """What a readable node loses (an optional time that cannot be read), and Google's
+    Article guidelines it misses: warnings, never failures."""
 
     def warn(path: str, message: str) -> Issue:
         return Issue(stage="input", format=NAME, path=path, message=message, severity="warning")
 
-    found = []
+    found = list(_dropped(node, context))
     if not uri_of(first(node.get("image"))):
         found.append(warn("/image", "no image: Google shows articles without one less often"))
     for field in ("author", "editor"):

@@ -197,22 +197,30 @@ def check_input(item: etree._Element, context: Context) -> list[Issue]:
         issues.append(
             _issue("is required: the item has no headline", "/contentMeta/headline", item)
         )
+    return issues + _time_issues(item, context)
+
+
+def _time_issues(item: etree._Element, context: Context) -> list[Issue]:
+    """The article needs one readable time of `_TIMES`: none is an error for each that
+    is there; with one, the others that cannot be read are dropped, with a warning."""
     times = [(path, item.find(_q(path))) for path in _TIMES]
     present = [(path, element) for path, element in times if element is not None and _text(element)]
     if not present:
-        issues.append(
-            _issue(
-                "is required: the item has no firstCreated, contentCreated or versionCreated",
-                "/itemMeta/firstCreated",
-                item,
-            )
-        )
+        message = "is required: the item has no firstCreated, contentCreated or versionCreated"
+        return [_issue(message, "/itemMeta/firstCreated", item)]
+    unreadable = []
     for path, element in present:
         try:
             parse_iso8601(_text(element) or "", context.timezone)
         except ValueError as error:
-            issues.append(_issue(str(error), f"/{path}", element))
-    return issues
+            unreadable.append(_issue(str(error), f"/{path}", element))
+    if len(unreadable) < len(present):  # one time to publish by: the rest can go
+        dropped = "dropped, as the item has another time to publish by"
+        return [
+            attrs.evolve(i, message=f"{i.message}: {dropped}", severity="warning")
+            for i in unreadable
+        ]
+    return unreadable
 
 
 def _headline(item: etree._Element) -> str | None:
@@ -228,8 +236,13 @@ def _headline(item: etree._Element) -> str | None:
 
 
 def _time(item: etree._Element, path: str, context: Context) -> datetime | None:
+    """The time at `path`, or None when it is absent or cannot be read (the input check
+    has made sure one time can be, and warned of the others)."""
     text = _text(item.find(_q(path)))
-    return parse_iso8601(text, context.timezone) if text else None
+    try:
+        return parse_iso8601(text, context.timezone) if text else None
+    except ValueError:
+        return None
 
 
 def _party(element: etree._Element, default: AgentType = "Person") -> Agent | None:

@@ -365,13 +365,59 @@ def _headline(node: dict[str, Any]) -> str:
     return headline
 
 
+_TIMES = ("firstcreated", "contentcreated", "versioncreated")
+
+
 def _published(node: dict[str, Any], context: Context) -> datetime:
-    """The first of the creation times the item gives: ninjs has no publication time."""
-    for key in ("firstcreated", "contentcreated", "versioncreated"):
-        published = _time(node, key, context)
+    """The first of the creation times the item gives that can be read: ninjs has no
+    publication time. The others that cannot be read are dropped (`advise` says so)."""
+    unreadable: FieldError | None = None
+    for key in _TIMES:
+        try:
+            published = _time(node, key, context)
+        except FieldError as error:
+            unreadable = unreadable or error
+            continue
         if published:
             return published
+    if unreadable is not None:
+        raise unreadable
     raise FieldError("firstCreated", "is required: the item has no firstCreated or versionCreated")
+
+
+def _optional_time(node: dict[str, Any], key: str, context: Context) -> datetime | None:
+    try:
+        return _time(node, key, context)
+    except FieldError:
+        return None
+
+
+def advise(document: dict[str, Any], context: Context) -> list[Issue]:
+    """The times a readable item loses because they cannot be read, as warnings."""
+    node = _fold(document)
+    found = []
+    for key in _TIMES:
+        try:
+            _time(node, key, context)
+        except FieldError as error:
+            found.append(error)
+    if len(found) == sum(1 for key in _TIMES if stripped(node.get(key))):
+        return []  # none can be read: the reader refuses the item, saying why
+    return [
+        Issue(
+            stage="input",
+            format=NAME,
+            path=f"/{_spelt(document, error.field)}",
+            message=f"{error.message}: dropped, as the item has another time to publish by",
+            severity="warning",
+        )
+        for error in found
+    ]
+
+
+def _spelt(document: dict[str, Any], folded: str) -> str:
+    """The key as the document spells it (``versionCreated``, ``versioncreated``)."""
+    return next((str(k) for k in document if str(k).lower() == folded), folded)
 
 
 def _named(node: dict[str, Any], rel: str) -> list[str]:
@@ -433,7 +479,7 @@ def to_article(document: dict[str, Any], context: Context) -> Article:
     _is_text(node)
     headline = _headline(node)
     published = _published(node, context)
-    version_created = _time(node, "versioncreated", context)
+    version_created = _optional_time(node, "versioncreated", context)
     publisher = _source(node, "publisher")
     uri, version, url = _identity(node, publisher, published, headline)
     return Article(
@@ -448,7 +494,7 @@ def to_article(document: dict[str, Any], context: Context) -> Article:
         language=language_or_und(stripped(node.get("language")) or ""),
         date_published=published,
         date_modified=version_created if version_created != published else None,
-        date_created=_time(node, "contentcreated", context),
+        date_created=_optional_time(node, "contentcreated", context),
         authors=_authors(node),
         editors=_parties(node, "editor"),
         publisher=publisher,
@@ -494,6 +540,7 @@ FORMAT = Format(
         to_article=to_article,
         schema="ninjs-input",
         conform=conform,
+        advise=advise,
         locate=locate,
     ),
     writer=Writer(from_article=from_article, serialise=serialise, check=check_output),
