@@ -308,8 +308,8 @@ def _to_article(record: Parsed, fmt: Format, context: Context) -> Outcome:
     """One record at the levels `context` asks for: the standard's issues (errors when
     strict, else warnings) beside what reading it found."""
     reader = _reader(fmt)
-    if record.timezone is not None and context.timezone is None:
-        context = attrs.evolve(context, timezone=record.timezone)
+    if record.zone is not None and context.timezone is None:
+        context = attrs.evolve(context, timezone=record.zone.zone)
     if any(issue.severity == "error" for issue in record.issues):
         standard = _conformance(record, reader, fmt, context)
         return Outcome(None, (*_located(record.issues, record, fmt), *standard), fmt.name)

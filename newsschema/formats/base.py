@@ -18,6 +18,7 @@ from cattrs import Converter
 from ..canonical import structure_valid
 from ..errors import Issue
 from ..model import Article
+from ..times.evidence import Inferred
 from ..validation import Validators
 
 __all__ = [
@@ -103,7 +104,7 @@ class Parsed:
     conformance: Sequence[Issue] = ()
     """What the standard's schema found in this record when the parser checked the whole
     file at once (an XSD): located in the file already, full path and line."""
-    timezone: tzinfo | None = None
+    zone: Inferred | None = None
     """The zone the record's own evidence gives its times written without one
     (`times.evidence`), when the user gave none; its warning is among `issues`."""
 

@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from ..errors import DataError
+from ..errors import DataError, Issue, Stage
 from .forms import Written, read_written
 from .zones import COUNTRY_ZONES
 
@@ -51,6 +51,13 @@ class Inferred:
 
     def warning(self) -> str:
         return f"times without a zone are read in {self.why}"
+
+    def issue(self, format: str, *, stage: Stage = "input", line: int | None = None) -> Issue:
+        """The warning a reader gives with the record it read in this zone."""
+        message = self.warning()
+        return Issue(
+            stage=stage, format=format, path="", message=message, line=line, severity="warning"
+        )
 
 
 def infer_zone(

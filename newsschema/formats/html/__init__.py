@@ -155,8 +155,8 @@ def extract(text: str, context: Context) -> Parsed:
         )
         return _refusal(f"no article on this page: found no {', no '.join(lacking)}{deep}")
     if inferred is not None:
-        notes.append(_warning(inferred.warning()))
-    return Parsed(document=node, issues=notes, timezone=inferred.zone if inferred else None)
+        notes.append(inferred.issue(NAME, stage="parse"))
+    return Parsed(document=node, issues=notes, zone=inferred)
 
 
 def _merged(root: lxml_html.HtmlElement, embedded: dict[str, Any] | None) -> dict[str, Any]:

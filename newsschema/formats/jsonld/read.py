@@ -69,8 +69,8 @@ def parse(text: str, context: Context) -> Iterator[Parsed]:
             source=source,
             record=record if several else None,
             conformance=standard[record],
-            issues=[_zone_warning(inferred)] if inferred else [],
-            timezone=inferred.zone if inferred else None,
+            issues=[inferred.issue(NAME)] if inferred else [],
+            zone=inferred,
         )
     if not nodes:  # valid schema.org, perhaps, but no article to read
         refusal = [] if not context.readability else [not_an_article(document)]
@@ -106,12 +106,6 @@ def _inferred_zone(node: dict[str, Any], context: Context) -> Inferred | None:
         or uri_of(node.get("mainEntityOfPage"))
         or uri_of(node.get("@id")),
         language=text_of(node.get("inLanguage")),
-    )
-
-
-def _zone_warning(inferred: Inferred) -> Issue:
-    return Issue(
-        stage="input", format=NAME, path="", message=inferred.warning(), severity="warning"
     )
 
 

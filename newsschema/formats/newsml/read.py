@@ -102,8 +102,8 @@ def parse(text: str, context: Context) -> Iterator[Parsed]:
             base=base,
             record=record,
             conformance=issues,
-            issues=[_zone_warning(inferred, item)] if inferred else [],
-            timezone=inferred.zone if inferred else None,
+            issues=[inferred.issue(NAME, line=_line(item))] if inferred else [],
+            zone=inferred,
         )
 
 
@@ -116,11 +116,6 @@ def _inferred_zone(item: etree._Element, context: Context) -> Inferred | None:
     language = item.find(_q("contentMeta/language"))
     tag = language.get("tag") if language is not None else item.get(_XML_LANG)
     return infer_zone(times, given=context.timezone, provider=named, language=tag)
-
-
-def _zone_warning(inferred: Inferred, item: etree._Element) -> Issue:
-    issue = _issue(inferred.warning(), "", item)
-    return attrs.evolve(issue, severity="warning")
 
 
 def _items(root: etree._Element) -> list[tuple[str, etree._Element, int | None]] | None:

@@ -210,8 +210,8 @@ def parse(text: str, context: Context) -> Iterator[Parsed]:
                 base=base,
                 source=text,
                 record=record,
-                issues=[_zone_warning(inferred)] if inferred else [],
-                timezone=inferred.zone if inferred else None,
+                issues=[inferred.issue(NAME)] if inferred else [],
+                zone=inferred,
             )
 
 
@@ -225,12 +225,6 @@ def _inferred_zone(item: dict[str, Any], context: Context) -> Inferred | None:
         [t for t in times if isinstance(t, str)],
         given=context.timezone,
         language=language if isinstance(language, str) else None,
-    )
-
-
-def _zone_warning(inferred: Inferred) -> Issue:
-    return Issue(
-        stage="input", format=NAME, path="", message=inferred.warning(), severity="warning"
     )
 
 
