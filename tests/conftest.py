@@ -52,24 +52,24 @@ def session() -> Session:
     return Session()
 
 
-def reference(*parts: str) -> Path:
-    """A file of IPTC's in ../shared/reference: it must be there in CI; elsewhere, skip."""
-    path = SHARED.joinpath("reference", *parts)
+def _shared(folder: str, what: str, parts: tuple[str, ...]) -> Path:
+    """A path under ../shared/`folder`: it must be there in CI; elsewhere, skip."""
+    path = SHARED.joinpath(folder, *parts)
     if not path.exists():
         if os.environ.get("CI"):
-            pytest.fail(f"IPTC's reference files must be beside the checkout in CI: {path}")
+            pytest.fail(f"{what} must be beside the checkout in CI: {path}")
         pytest.skip(f"../shared is not beside this checkout ({path} is missing)")
     return path
+
+
+def reference(*parts: str) -> Path:
+    """A file of IPTC's in ../shared/reference."""
+    return _shared("reference", "IPTC's reference files", parts)
 
 
 def corpus(*parts: str) -> Path:
-    """A real file (or folder) of ../shared/corpus: there in CI; elsewhere, skip."""
-    path = SHARED.joinpath("corpus", *parts)
-    if not path.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"the shared corpus must be beside the checkout in CI: {path}")
-        pytest.skip(f"../shared is not beside this checkout ({path} is missing)")
-    return path
+    """A real file (or folder) of ../shared/corpus."""
+    return _shared("corpus", "the shared corpus", parts)
 
 
 def corpus_files(folder: str, pattern: str) -> list[str]:
