@@ -2,7 +2,7 @@
 
 A block is judged whole — its article nodes and every node around them — and each issue
 goes to the record of the article node it is inside (the others to the first record),
-located in the file already. The same check judges what the writer emits.
+located in the file already.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import itertools
 from collections.abc import Sequence
 from typing import Any
 
-from ...errors import Issue, Stage
+from ...errors import Issue
 from ...jsontext import locate
 from ...limits import MAX_ISSUES
 from ..base import Context
@@ -22,16 +22,17 @@ __all__ = ["by_record", "check_vocabulary"]
 NAME = "jsonld"
 
 
-def check_vocabulary(document: Any, stage: Stage, source: str | None = None) -> list[Issue]:
-    """Every use of a term schema.org does not have, at most `MAX_ISSUES`."""
+def check_vocabulary(document: Any, source: str) -> list[Issue]:
+    """Every use of a term schema.org does not have, at most `MAX_ISSUES`, located in
+    `source`, the text the document was read from."""
     found = []
     for steps, message in itertools.islice(terms(document), MAX_ISSUES):
         where = located(steps)
-        position = locate(source, where) if source is not None else None
+        position = locate(source, where)
         line, column = position if position else (None, None)
         found.append(
             Issue(
-                stage=stage,
+                stage="standard",
                 format=NAME,
                 path=where,
                 message=message,
@@ -51,7 +52,7 @@ def by_record(
     per_record: list[list[Issue]] = [[] for _ in bases] or [[]]
     if not context.conformance:
         return per_record
-    for issue in check_vocabulary(document, "standard", source):
+    for issue in check_vocabulary(document, source):
         inside = [n for n, base in enumerate(bases) if _within(issue.path, base)]
         owner = max(inside, key=lambda n: len(bases[n]), default=0)
         per_record[owner].append(issue)
