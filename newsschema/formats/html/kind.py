@@ -26,6 +26,8 @@ from collections.abc import Sequence
 import attrs
 from lxml import html as lxml_html
 
+from .meta import meta_contents
+
 __all__ = ["PageSigns", "not_an_article", "page_signs"]
 
 LISTINGS = ("CollectionPage", "ItemList", "SearchResultsPage")
@@ -54,14 +56,7 @@ class PageSigns:
 
 def page_signs(root: lxml_html.HtmlElement, described: Sequence[str]) -> PageSigns:
     """The signs of `root`, whose JSON-LD (without an article node) describes `described`."""
-    og_type = next(
-        (
-            (meta.get("content") or "").strip().lower()
-            for meta in root.iter("meta")
-            if (meta.get("property") or meta.get("name") or "").strip().lower() == "og:type"
-        ),
-        None,
-    )
+    og_type = meta_contents(root).get("og:type", [""])[0].lower()
     return PageSigns(og_type or None, tuple(described), _teasers(root))
 
 

@@ -17,7 +17,7 @@ from lxml import html as lxml_html
 from ...portal import TIME, naive_time
 from ...times import ISO8601
 
-__all__ = ["head_properties"]
+__all__ = ["head_properties", "meta_contents"]
 
 # schema.org property → the meta names or properties that give it, best first.
 _SINGLE = {
@@ -47,7 +47,7 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _WEB_ADDRESS = re.compile(r"^https?://", re.IGNORECASE)
 
 
-def _metas(root: lxml_html.HtmlElement) -> dict[str, list[str]]:
+def meta_contents(root: lxml_html.HtmlElement) -> dict[str, list[str]]:
     """Every meta's content by its lower-cased name, property or http-equiv, in order."""
     found: dict[str, list[str]] = {}
     for meta in root.iter("meta"):
@@ -79,7 +79,7 @@ def _language(root: lxml_html.HtmlElement, metas: dict[str, list[str]]) -> str |
 
 def head_properties(root: lxml_html.HtmlElement) -> dict[str, Any]:
     """schema.org properties from the page's meta tags, canonical link and language."""
-    metas = _metas(root)
+    metas = meta_contents(root)
     found: dict[str, Any] = {}
     for prop, names in _SINGLE.items():
         value = _first(metas, names)
