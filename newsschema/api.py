@@ -22,6 +22,7 @@ from cattrs.errors import BaseValidationError
 from .canonical import issues_from_error, make_converter, pointer
 from .errors import (
     DataError,
+    FieldError,
     InternalError,
     Issue,
     NewsSchemaError,
@@ -516,6 +517,10 @@ def _written(
     where = "" if record is None else f"/{record}"
     try:
         document, found = _document(item, _writer(fmt), fmt, context)
+    except FieldError as error:  # a field the format cannot carry as it is (a day)
+        path = f"{where}/{error.field}" if error.field else where
+        issue = Issue(stage="output", format=fmt.name, path=path, message=error.message)
+        return None, [attrs.evolve(issue, record=record)]
     except DataError as error:  # text the format cannot carry, such as a control character
         issue = Issue(stage="output", format=fmt.name, path=where, message=str(error))
         return None, [attrs.evolve(issue, record=record)]

@@ -56,6 +56,11 @@ class Reading:
         error for the whole run, not an issue of one file."""
         return {**attrs.asdict(self), "timezone": parse_timezone(self.timezone)}
 
+    def writing(self) -> dict[str, Any]:
+        """What a writer takes of them: the time zone, for a day written at the user's
+        ``--time-of-day`` without an offset of its own."""
+        return {"timezone": parse_timezone(self.timezone)}
+
 
 def outcomes_of(
     name: str, format: FormatName | None, reading: Reading, *, verdict_only: bool = False
@@ -265,7 +270,7 @@ def convert_file(
     processes), with `api.drive`'s keep-going policy. A failure of this file's output is
     reported, never raised, so that the other files of a batch are still converted."""
     read = _Read(outcomes_of(name, format, reading))
-    fmt, context = api.writing(to, options=options)
+    fmt, context = api.writing(to, options={**options, **reading.writing()})
     target = output_path(name, directory, to)
     try:
         done = api.drive(read, fmt, context, lambda: atomic_text(target), keep_going=keep_going)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable, Iterator, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, TypeVar, cast, get_args, get_origin
 
 import attrs
@@ -27,7 +27,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from .errors import DataError, FieldError, Issue, Stage
 from .model import URI, Agent, AgentType, Article, Image, Place, Rights, Subject
-from .times import format_datetime, parse_datetime
+from .times import Moment, format_time, parse_time
 from .uri import normalise_uri
 
 __all__ = [
@@ -58,9 +58,11 @@ def configure_converter(converter: Converter) -> None:
     converter.register_structure_hook(float, _structure_float)
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(URI, _structure_uri)
-    converter.register_structure_hook(datetime, _structure_datetime)
+    converter.register_structure_hook(Moment, _structure_time)
+    converter.register_structure_hook(Moment | None, _structure_optional_time)
     converter.register_structure_hook_func(lambda kind: kind == AgentType, _structure_text_as_is)
-    converter.register_unstructure_hook(datetime, format_datetime)
+    converter.register_unstructure_hook(datetime, format_time)
+    converter.register_unstructure_hook(date, format_time)
     converter.register_structure_hook_factory(_is_tuple, _tuple_structure_factory)
     for model in _MODELS:
         structure = make_dict_structure_fn(model, converter)
@@ -125,8 +127,12 @@ def _structure_uri(value: object, _: type) -> URI:
     return URI(text)
 
 
-def _structure_datetime(value: object, _: type) -> datetime:
-    return parse_datetime(_structure_str(value, str))
+def _structure_time(value: object, _: object) -> Moment:
+    return parse_time(_structure_str(value, str))
+
+
+def _structure_optional_time(value: object, _: object) -> Moment | None:
+    return None if value is None else _structure_time(value, Moment)
 
 
 def _is_tuple(kind: Any) -> bool:
@@ -270,7 +276,7 @@ def structure_valid(document: Mapping[str, Any]) -> Article:
     fields = {k: v for k, v in document.items() if v is not None}
     for key in ("date_published", "date_modified", "date_created"):
         if key in fields:
-            fields[key] = parse_datetime(fields[key])
+            fields[key] = parse_time(fields[key])
     for key in ("version", "urgency"):
         if key in fields:
             fields[key] = _whole(fields[key])

@@ -229,6 +229,13 @@ def main() -> None:
 )
 @click.option("--bom", is_flag=True, help="csv: start with a UTF-8 byte order mark (for Excel).")
 @click.option(
+    "--time-of-day",
+    metavar="HH:MM[±HH:MM]",
+    help="newsml, ninjs: the time of day to write a day-only date at where the format "
+    "needs a date and time (ninjs's times, NewsML-G2's firstCreated and versionCreated), "
+    "like 12:00+08:00, or 12:00 with --timezone; without it such a day is refused.",
+)
+@click.option(
     "-O",
     "--option",
     "writer_options",

@@ -134,6 +134,7 @@ def convert(
     embed: bool,
     xsd: str | None,
     bom: bool,
+    time_of_day: str | None,
     writer_options: tuple[str, ...],
     datapackage: bool,
     keep_going: bool,
@@ -145,7 +146,8 @@ def convert(
     selection = _selected(inputs or (STDIN,), from_, exclude, skip_named=False)
     names = selection.files
     target = _target(output, len(names), to)
-    options = _options_given(FORMATS[to], {"embed": embed, "xsd": xsd, "bom": bom}, writer_options)
+    flags = {"embed": embed, "xsd": xsd, "bom": bom, "time_of_day": time_of_day}
+    options = _options_given(FORMATS[to], flags, writer_options)
     _check_convert_options(to, options, target, datapackage=datapackage, jobs=jobs)
     _refuse_overwriting_inputs(names, target, to)
     for skipped in selection.skipped:
@@ -248,7 +250,9 @@ def _convert_to_one(
 ) -> tuple[int, int]:
     """Every input's articles into one stream: standard output or one file."""
     try:
-        fmt, context = api.writing(settings.to, options=settings.options)
+        fmt, context = api.writing(
+            settings.to, options={**settings.options, **settings.reading.writing()}
+        )
     except UsageError as error:
         raise click.UsageError(str(error)) from None
 
@@ -271,7 +275,7 @@ def _convert_to_one(
     except UsageError as error:  # a time zone or encoding the run cannot use
         raise click.UsageError(str(error)) from None
     if done.output_issues:
-        console.issues("output", done.output_issues)
+        console.issues(str(output) if output else "standard output", done.output_issues)
         console.note(f"0 converted, {done.bad + max(done.good, 1)} failed", "red")
         raise _Exit1("nothing written: the output failed its check")
     if done.bad and not settings.keep_going:

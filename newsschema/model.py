@@ -20,7 +20,7 @@ import attrs
 from .errors import FieldError
 from .limits import MAX_URI_CHARS
 from .schemas import load_schema
-from .times import check_aware, parse_datetime
+from .times import Moment, check_aware, is_day, parse_time
 from .uri import is_uri, normalise_uri
 
 __all__ = [
@@ -141,14 +141,17 @@ def _number_between(low: float, high: float) -> Check:
     return between
 
 
-def _aware(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _time_or_day(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An aware instant, or a day: what the text says, never midnight made up for a day."""
     if isinstance(value, str):
         try:
-            parse_datetime(value)  # only text the converter could not parse gets here
+            parse_time(value)  # only text the converter could not parse gets here
         except ValueError as error:
             raise _fail(attribute, str(error)) from None
+    if is_day(value):
+        return
     if not isinstance(value, datetime):
-        raise _fail(attribute, f"must be a date-time, not {value!r}")
+        raise _fail(attribute, f"must be a date-time or a day, not {value!r}")
     try:
         check_aware(value)
     except ValueError as error:
@@ -199,17 +202,17 @@ def _to_optional_uri(value: str | None) -> URI | None:
     return None if value is None else _to_uri(value)
 
 
-def _to_datetime(value: object) -> object:
+def _to_time(value: object) -> object:
     if isinstance(value, str):
         try:
-            return parse_datetime(value)
+            return parse_time(value)
         except ValueError:
             return value
     return value
 
 
-def _to_optional_datetime(value: object) -> object:
-    return None if value is None else _to_datetime(value)
+def _to_optional_time(value: object) -> object:
+    return None if value is None else _to_time(value)
 
 
 def _to_tuple(value: Iterable[T]) -> tuple[T, ...]:
@@ -359,12 +362,13 @@ class Article:
         converter=_to_paragraphs, validator=_listed(_body_paragraph)
     )
     language: str = attrs.field(validator=_matches(_LANGUAGE, "a BCP 47 language tag"))
-    date_published: datetime = attrs.field(converter=_to_datetime, validator=_aware)
-    date_modified: datetime | None = attrs.field(
-        default=None, converter=_to_optional_datetime, validator=_optional(_aware)
+    date_published: Moment = attrs.field(converter=_to_time, validator=_time_or_day)
+    """An aware instant, or a day (a `datetime.date`) when the source gives no time of day."""
+    date_modified: Moment | None = attrs.field(
+        default=None, converter=_to_optional_time, validator=_optional(_time_or_day)
     )
-    date_created: datetime | None = attrs.field(
-        default=None, converter=_to_optional_datetime, validator=_optional(_aware)
+    date_created: Moment | None = attrs.field(
+        default=None, converter=_to_optional_time, validator=_optional(_time_or_day)
     )
     authors: tuple[Agent, ...] = attrs.field(
         factory=tuple, converter=_to_agents, validator=_listed(_instances(Agent))
@@ -406,12 +410,16 @@ def is_qcode(text: str) -> bool:
     return _full(_QCODE, text)
 
 
-def derive_id(publisher: str | None, date_published: datetime, headline: str) -> URI:
+def derive_id(publisher: str | None, date_published: Moment, headline: str) -> URI:
     """A stable ``urn:newsschema:`` id for an article whose source gives none.
 
-    The same publisher, instant and headline always give the same id, on any machine;
-    the instant is compared in UTC, so the same moment written in two offsets agrees.
+    The same publisher, time and headline always give the same id, on any machine; an
+    instant is compared in UTC, so the same moment written in two offsets agrees, and a
+    day is its ``YYYY-MM-DD``.
     """
-    utc = date_published.timestamp()
-    key = "\x1f".join((publisher or "", repr(utc), headline))
+    if isinstance(date_published, datetime):
+        when = repr(date_published.timestamp())
+    else:
+        when = date_published.isoformat()
+    key = "\x1f".join((publisher or "", when, headline))
     return URI(f"urn:newsschema:{uuid.uuid5(_NAMESPACE, key)}")

@@ -13,7 +13,7 @@ import json
 import re
 import string
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 import attrs
@@ -34,17 +34,21 @@ from .model import URI, Agent, Article, Image, Place, Rights, Subject
 from .xmlparse import NOT_XML_TEXT
 
 __all__ = [
+    "TIME_OF_DAY",
     "agents",
     "articles",
     "canonical_documents",
     "csv_safe",
     "datetimes",
+    "days",
     "documents",
     "json_values",
     "language_tags",
     "mutated_documents",
     "texts",
+    "times",
     "uris",
+    "writing_options",
     "xml_safe",
 ]
 
@@ -100,6 +104,20 @@ def datetimes() -> st.SearchStrategy[datetime]:
     return st.datetimes(
         min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30), timezones=common | offsets
     )
+
+
+def days() -> st.SearchStrategy[date]:
+    """Days with no time of day, from year 1 to 9999."""
+    return st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
+
+
+def times() -> st.SearchStrategy[datetime | date]:
+    """What the article's times hold: mostly instants, sometimes a day."""
+    return datetimes() | days()
+
+
+TIME_OF_DAY = "12:00+08:00"
+"""The time of day `documents` writes days at where a format needs an instant."""
 
 
 def uris() -> st.SearchStrategy[URI]:
@@ -179,9 +197,9 @@ def articles() -> st.SearchStrategy[Article]:
         summary=optional() | texts(max_size=200),
         body=st.lists(st.text(max_size=200), max_size=5),
         language=language_tags(),
-        date_published=datetimes(),
-        date_modified=optional() | datetimes(),
-        date_created=optional() | datetimes(),
+        date_published=times(),
+        date_modified=optional() | times(),
+        date_created=optional() | times(),
         authors=st.lists(agents(), max_size=4),
         editors=st.lists(agents(), max_size=2),
         publisher=optional() | agents(),
@@ -249,7 +267,18 @@ def documents(format: FormatName) -> st.SearchStrategy[str]:
 
     safe = _SAFE.get(format)
     source = articles().map(safe) if safe else articles()
-    return source.map(lambda article: api.write(article, format))
+    options = writing_options(format)
+    return source.map(lambda article: api.write(article, format, **options))
+
+
+def writing_options(format: str) -> dict[str, Any]:
+    """The options that let `format` write any article `articles` builds: a time of day
+    (`TIME_OF_DAY`) for a day where the format needs an instant."""
+    from .formats import FORMATS
+
+    writer = FORMATS[format].writer
+    takes = writer.option_names() if writer is not None else ()
+    return {"time_of_day": TIME_OF_DAY} if "time_of_day" in takes else {}
 
 
 def json_values() -> st.SearchStrategy[Any]:
@@ -286,6 +315,11 @@ _BAD_VALUES: dict[str, list[Any]] = {
         "0000-01-01T00:00:00Z",
         "2022-04-22T14:36:26.1234567Z",
         1650609386,
+        "2021-02-29",
+        "2022-4-22",
+        "2022-04-22\n",
+        "20220422",
+        "2022-04-22Z",
     ],
     "urgency": [0, 10, 5.5, "5", True],
     "keywords": [["a", "a"], [" a"], [""], "a,b", [1]],

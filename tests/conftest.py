@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
 import jsonschema
@@ -33,6 +34,14 @@ settings.register_profile(
 settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
 )
+
+
+def at_time_of_day(value: date | None) -> date | None:
+    """A day as a format that needs an instant writes it at `testing.TIME_OF_DAY`
+    (12:00+08:00); an instant, or nothing, as it is."""
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.combine(value, time(12), tzinfo=timezone(timedelta(hours=8)))
 
 
 def cli_runner() -> CliRunner:

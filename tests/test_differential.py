@@ -28,7 +28,7 @@ from newsschema.reporting import Batch, FileReport, JsonReporter
 from newsschema.schemas import schema_names
 from newsschema.selection import Skipped
 from newsschema.sources import read_text
-from newsschema.testing import articles, canonical_documents, json_values
+from newsschema.testing import articles, canonical_documents, json_values, writing_options
 from newsschema.validation import Validators
 
 from .conftest import DATA, FIXTURES
@@ -62,12 +62,16 @@ def _written(format: str) -> st.SearchStrategy[Any]:
     """What a writer produces for any article (its output schema's valid documents)."""
     writer = format_by_name(format).writer
     assert writer is not None
-    return articles().map(lambda article: writer.from_article(article, _context))
+    _, context = newsschema.api.writing(format, options=writing_options(format))
+    return articles().map(lambda article: writer.from_article(article, context))
 
 
 def _read_back(format: str) -> st.SearchStrategy[Any]:
     """What a reader checks: the native document of what the writer wrote."""
-    return articles().map(lambda article: _native(format, newsschema.write(article, format)))
+    options = writing_options(format)
+    return articles().map(
+        lambda article: _native(format, newsschema.write(article, format, **options))
+    )
 
 
 def _jsonld_corpus() -> list[Any]:

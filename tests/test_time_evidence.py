@@ -67,6 +67,48 @@ def test_a_chinese_page_is_read_in_china_time() -> None:
     assert any("the document is Chinese" in w for w in _warnings(page, "html"))
 
 
+def test_an_encoding_declared_as_the_language_is_no_language() -> None:
+    """``Content-Language: utf-8`` (a template's slip) says nothing: the words say Chinese."""
+    page = (
+        '<html><head><meta charset="utf-8"><meta http-equiv="Content-Language" content="utf-8">'
+        "<title>新乡发布暴雨预警</title></head><body><h1>新乡发布暴雨预警</h1>"
+        "<div>2022-04-22 14:36 来源：新乡日报</div>"
+        "<div class='article'><p>新乡市气象台4月22日发布暴雨黄色预警，请市民注意出行安全。</p>"
+        "<p>气象部门提醒，未来三天全市有强降雨。</p></div></body></html>"
+    )
+    (article,) = newsschema.read(page, "html")
+    assert article.language.startswith("zh")
+    assert article.date_published == datetime(
+        2022, 4, 22, 14, 36, tzinfo=timezone(timedelta(hours=8))
+    )
+
+
+def test_a_meta_tags_offset_is_evidence_for_the_json_ld_time() -> None:
+    block = json.dumps(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": "Rain",
+            "datePublished": "2017-11-03 03:01:00.000000",
+            "articleBody": "It rained all day.",
+        }
+    )
+    page = (
+        '<html lang="en"><head><meta charset="utf-8"><title>Rain</title>'
+        '<meta name="published_at" content="2017-11-03T03:01:00-04:00">'
+        f'<script type="application/ld+json">{block}</script></head>'
+        "<body><h1>Rain</h1><p>It rained all day.</p></body></html>"
+    )
+    (article,) = newsschema.read(page, "html")
+    assert article.date_published == datetime(
+        2017, 11, 3, 3, 1, tzinfo=timezone(timedelta(hours=-4))
+    )
+    assert any(
+        "-04:00, the offset the document gives its other times" in w
+        for w in _warnings(page, "html")
+    )
+
+
 def test_an_agency_of_one_country_is_the_evidence() -> None:
     item = (
         '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:stt:1" version="1" '

@@ -28,6 +28,7 @@ from ..errors import DataError, Issue
 from ..jsontext import JSONInputError, loads
 from ..limits import MAX_DOCUMENT_BYTES, MAX_NUMBER_CHARS
 from ..model import Article
+from ..schemas import load_schema
 from ..text import bounded_lines
 from ..validation import MAX_ISSUES, shown
 from .base import Context, Format, Parsed, Reader, Writer, canonical_article, options_of
@@ -46,9 +47,9 @@ _SCALARS: dict[str, tuple[tuple[str, ...], str]] = {
     "summary": (("summary",), "string"),
     "body": (("body",), "array"),
     "language": (("language",), "string"),
-    "date_published": (("date_published",), "datetime"),
-    "date_modified": (("date_modified",), "datetime"),
-    "date_created": (("date_created",), "datetime"),
+    "date_published": (("date_published",), "time"),
+    "date_modified": (("date_modified",), "time"),
+    "date_created": (("date_created",), "time"),
     "authors": (("authors",), "array"),
     "editors": (("editors",), "array"),
     **{f"publisher_{k}": (("publisher", k), "string") for k in _AGENT_KEYS},
@@ -389,15 +390,32 @@ def serialise(documents: Sequence[dict[str, str]], context: Context) -> str:
     return out.getvalue()
 
 
+_TIME_DESCRIPTION = (
+    "RFC 3339: a date-time with an offset (2022-04-22T14:36:26+08:00), or a day "
+    "(2022-04-22) where the source gives no time of day"
+)
+
+
+def _time_pattern() -> str:
+    """The canonical schema's date-time or day, as Table Schema writes a pattern: one
+    XML Schema regular expression that must match the whole cell."""
+    definitions = load_schema("article")["$defs"]
+    forms = (definitions[name]["pattern"] for name in ("date_time", "full_date"))
+    return "(" + "|".join(f"({form.removeprefix('^').removesuffix('$')})" for form in forms) + ")"
+
+
 def table_schema() -> dict[str, Any]:
     """The Frictionless Table Schema of the CSV newsschema writes."""
     fields = []
     for column, (_, kind) in _SCALARS.items():
         field: dict[str, Any] = {"name": column, "type": kind}
-        if column in _REQUIRED:
-            field["constraints"] = {"required": True}
-        if kind == "datetime":
-            field["description"] = "RFC 3339 with an offset"
+        constraints: dict[str, Any] = {"required": True} if column in _REQUIRED else {}
+        if kind == "time":  # an instant or a day: no one Table Schema type is both
+            field["type"] = "string"
+            field["description"] = _TIME_DESCRIPTION
+            constraints["pattern"] = _time_pattern()
+        if constraints:
+            field["constraints"] = constraints
         fields.append(field)
     return {"fields": fields, "primaryKey": ["id"], "missingValues": [""]}
 

@@ -1,14 +1,18 @@
-"""RFC 3339 timestamps: the one textual form of a time in the canonical article.
+"""Times in the canonical article: an instant (RFC 3339 ``date-time``, offset required) or
+a day (RFC 3339 ``full-date``), and the readers' way to them.
 
-Parsing is stricter than `datetime.fromisoformat` on purpose: the offset is mandatory,
-and the accepted text is exactly what the canonical schema's ``date_time`` pattern
-accepts, so the model and the schema never disagree about a time.
+A day is not an instant: ``2019-11-18`` says when, to the day, and nothing about the hour
+or the zone, so it is kept as a `datetime.date` and written back as a day, never as
+midnight somewhere. Parsing canonical text is stricter than `datetime.fromisoformat` on
+purpose: the accepted text is exactly what the canonical schema's ``date_time`` and
+``full_date`` patterns accept, so the model and the schema never disagree about a time.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from typing import TypeGuard
 
 from ..errors import DataError
 from ..schemas import load_schema
@@ -16,15 +20,29 @@ from .forms import Written, read_written
 
 __all__ = [
     "ISO8601",
+    "Moment",
     "Written",
     "check_aware",
-    "format_datetime",
+    "format_time",
+    "is_day",
     "parse_datetime",
-    "parse_iso8601",
+    "parse_time",
+    "read_time",
     "read_written",
 ]
 
-_RFC3339 = re.compile(load_schema("article")["$defs"]["date_time"]["pattern"])
+Moment = datetime | date
+"""A time as the canonical article holds it: an aware instant, or a day (a `date` that
+is not a `datetime`). `datetime` is a subclass of `date`: tell them apart with `is_day`."""
+
+_DEFS = load_schema("article")["$defs"]
+_RFC3339 = re.compile(_DEFS["date_time"]["pattern"])
+_FULL_DATE = re.compile(_DEFS["full_date"]["pattern"])
+
+
+def is_day(value: object) -> TypeGuard[date]:
+    """True for a day (a `date`), False for an instant (a `datetime`) and anything else."""
+    return isinstance(value, date) and not isinstance(value, datetime)
 
 
 def parse_datetime(text: str) -> datetime:
@@ -33,7 +51,25 @@ def parse_datetime(text: str) -> datetime:
         raise DataError(
             f"{text!r} is not an RFC 3339 date-time with an offset, like 2022-04-22T14:36:26+08:00"
         )
-    return parse_iso8601(text, None)  # the schema's form is one of ISO 8601's, with an offset
+    written = read_written(text)  # the schema's form is one of ISO 8601's, with an offset
+    assert written.offset is not None
+    return written.local.replace(tzinfo=timezone(written.offset))
+
+
+def parse_time(text: str) -> Moment:
+    """An instant or a day from canonical text (RFC 3339 ``date-time`` or ``full-date``);
+    ValueError for anything else."""
+    if len(text) == 10 and _FULL_DATE.match(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise DataError(f"{text!r} is not a real day") from None
+    if "\n" in text or not _RFC3339.match(text):
+        raise DataError(
+            f"{text!r} is not an RFC 3339 date-time with an offset, like "
+            "2022-04-22T14:36:26+08:00, or a day, like 2022-04-22"
+        )
+    return parse_datetime(text)
 
 
 def check_aware(value: datetime) -> None:
@@ -45,8 +81,11 @@ def check_aware(value: datetime) -> None:
         raise DataError(f"has an offset of {offset}, which RFC 3339 cannot write")
 
 
-def format_datetime(value: datetime) -> str:
-    """RFC 3339 text for an aware datetime: seconds always, microseconds when set."""
+def format_time(value: Moment) -> str:
+    """RFC 3339 text: an aware instant with seconds always and microseconds when set; a
+    day as ``YYYY-MM-DD``."""
+    if not isinstance(value, datetime):
+        return value.isoformat()
     return value.isoformat(timespec="microseconds" if value.microsecond else "seconds")
 
 
@@ -59,14 +98,16 @@ ISO8601 = re.compile(
 milliseconds; a space for the T; a date alone."""
 
 
-def parse_iso8601(text: str, zone: tzinfo | None, *, chinese: bool = False) -> datetime:
-    """An aware datetime from any form `forms.read_written` reads; a time the text gives
-    no zone for is read in `zone`.
+def read_time(text: str, zone: tzinfo | None, *, chinese: bool = False) -> Moment:
+    """An aware instant, or a day, from any form `forms.read_written` reads; a time the
+    text gives no zone for is read in `zone`. A day stays a day: it needs no zone.
 
     ValueError when the text is no time, or has no zone and no `zone` is given: a reader
     must never guess the time zone of a news article (`chinese` reads ``CST`` as China's).
     """
     written = read_written(text, chinese=chinese)
+    if written.day_only:
+        return written.day
     if written.offset is None:
         if zone is None:
             raise DataError(f"{text!r} has no time zone; give one, or pass --timezone")

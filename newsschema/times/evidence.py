@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from datetime import timedelta, timezone, tzinfo
+from datetime import date, timedelta, timezone, tzinfo
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -29,7 +29,7 @@ from ..errors import DataError, Issue, Stage
 from .forms import Written, read_written
 from .zones import COUNTRY_ZONES
 
-__all__ = ["PROVIDER_COUNTRIES", "Inferred", "infer_zone"]
+__all__ = ["PROVIDER_COUNTRIES", "Inferred", "infer_zone", "to_the_minute"]
 
 PROVIDER_COUNTRIES = {
     "stt": "fi", "dpa": "de", "apa": "at", "ansa": "it", "anp": "nl", "belga": "be",
@@ -70,7 +70,7 @@ def infer_zone(
 ) -> Inferred | None:
     """The zone for the zoneless times among `times`, when one is needed and evidence
     gives it; None when the user gave one, no time needs one, or nothing says."""
-    written = list(_written(times))
+    written = [w for w in _written(times) if not w.day_only]  # a day needs no zone
     if given is not None or not any(w.offset is None for w in written):
         return None
     offsets = {w.offset for w in written if w.offset is not None}
@@ -123,3 +123,32 @@ def _provider_country(provider: str | None) -> str | None:
         return None
     name = provider.strip().lower().rsplit(":", 1)[-1]
     return PROVIDER_COUNTRIES.get(name)
+
+
+def to_the_minute(chosen: object, others: Iterable[object]) -> str | None:
+    """A time of day for `chosen` when it is a day and another source of the same
+    document gives a time on that same day (a page's metadata says ``2019-06-15``, the
+    line under its headline ``2019年06月15日08:18``): the same fact, said more precisely.
+    None when `chosen` is no day or nothing else says more."""
+    day = _day_of(chosen)
+    if day is None:
+        return None
+    for other in others:
+        if isinstance(other, str) and other != chosen:
+            try:
+                written = read_written(other)
+            except DataError:
+                continue
+            if not written.day_only and written.day == day:
+                return other
+    return None
+
+
+def _day_of(value: object) -> date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        written = read_written(value)
+    except DataError:
+        return None
+    return written.day if written.day_only else None

@@ -22,7 +22,7 @@ from ...errors import Issue
 from ...jsontext import loads
 from ...language import guess_language
 from ...limits import MAX_NESTING
-from ...times.evidence import Inferred, infer_zone
+from ...times.evidence import Inferred, infer_zone, to_the_minute
 from ...xmlparse import MAX_BYTES, NOT_XML_TEXT
 from ..base import Context, Format, Parsed, Reader
 from ..jsonld.graph import article_nodes, described, resolve
@@ -88,10 +88,16 @@ def _missing(value: Any) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
-def _inferred_zone(node: dict[str, Any], context: Context) -> Inferred | None:
+_TIMES = ("datePublished", "dateModified", "dateCreated")
+
+
+def _inferred_zone(
+    node: dict[str, Any], sources: tuple[dict[str, Any], ...], context: Context
+) -> Inferred | None:
     """The zone the page's evidence gives its times written without one: the offset of
-    its other times, its site's country, its language (`times.evidence`)."""
-    times = [node.get(key) for key in ("datePublished", "dateModified", "dateCreated")]
+    its other times (the meta tags' and the printed ones too), its site's country, its
+    language (`times.evidence`)."""
+    times = [source.get(key) for source in (node, *sources) for key in _TIMES]
     return infer_zone(
         [t for t in times if isinstance(t, str)],
         given=context.timezone,
@@ -137,14 +143,14 @@ def extract(text: str, context: Context) -> Parsed:
         return Parsed()
     embedded, documents, notes = _embedded(root)
     signs = page_signs(root, described(documents)) if embedded is None else None
-    node = _merged(root, embedded)
+    node, sources = _merged(root, embedded)
     refusal = not_an_article(signs, str(node.get("articleBody") or "")) if signs else None
     if refusal:
         return Parsed(issues=[Issue(stage="input", format=NAME, path="", message=refusal)])
     if _missing(node.get("inLanguage")):
         words = " ".join(str(node.get(k) or "") for k in ("headline", "articleBody"))
         node["inLanguage"] = guess_language(words)
-    inferred = _inferred_zone(node, context)
+    inferred = _inferred_zone(node, sources, context)
     lacking = [] if embedded is not None else _lacking(node)
     if lacking:
         deep = (
@@ -159,9 +165,11 @@ def extract(text: str, context: Context) -> Parsed:
     return Parsed(document=node, issues=notes, zone=inferred)
 
 
-def _merged(root: lxml_html.HtmlElement, embedded: dict[str, Any] | None) -> dict[str, Any]:
+def _merged(
+    root: lxml_html.HtmlElement, embedded: dict[str, Any] | None
+) -> tuple[dict[str, Any], tuple[dict[str, Any], ...]]:
     """The embedded JSON-LD node, completed by the head's meta tags, then by what the page
-    shows; a property is taken from the first that has it."""
+    shows (a property is taken from the first that has it); and those two sources."""
     title_element = root.find(".//title")
     title = (
         " ".join("".join(map(str, title_element.itertext())).split())
@@ -170,14 +178,19 @@ def _merged(root: lxml_html.HtmlElement, embedded: dict[str, Any] | None) -> dic
     )
     node: dict[str, Any] = {"@context": "https://schema.org", "@type": "NewsArticle"}
     node.update(embedded or {})
-    for source in (head_properties(root), page_properties(root, title)):
+    sources = (head_properties(root), page_properties(root, title))
+    for source in sources:
         for key, value in source.items():
             if _missing(node.get(key)) and not (key == "headline" and node.get("name")):
                 node[key] = value
                 if key == "articleBody":  # the page's headline printed again above the story
                     kept = [p for p in value.split("\n\n") if p != node.get("headline")]
                     node[key] = "\n\n".join(kept)
-    return node
+    for key in ("datePublished", "dateModified"):
+        timed = to_the_minute(node.get(key), [source.get(key) for source in sources])
+        if timed is not None:
+            node[key] = timed
+    return node, sources
 
 
 _NEEDED = (

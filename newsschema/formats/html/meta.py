@@ -14,8 +14,9 @@ from typing import Any
 
 from lxml import html as lxml_html
 
+from ...model import is_language_tag
 from ...portal import TIME, naive_time
-from ...times import ISO8601
+from ...times import read_written
 
 __all__ = ["head_properties", "meta_contents"]
 
@@ -25,8 +26,9 @@ _SINGLE = {
     "description": ("og:description", "description", "twitter:description", "dc.description",
                     "dcterms.description", "dcterms.abstract"),
     "datePublished": ("article:published_time", "og:article:published_time", "pubdate",
-                      "publishdate", "dcterms.issued", "dc.date.issued", "dcterms.created",
-                      "dc.date.created", "dc.date", "dcterms.date", "date"),
+                      "publishdate", "publish-date", "publish_date", "published_at",
+                      "parsely-pub-date", "sailthru.date", "dcterms.issued", "dc.date.issued",
+                      "dcterms.created", "dc.date.created", "dc.date", "dcterms.date", "date"),
     "dateModified": ("article:modified_time", "og:updated_time", "dcterms.modified",
                      "dc.date.modified", "lastmod"),
     "articleSection": ("article:section", "og:article:section"),
@@ -66,15 +68,15 @@ def _first(metas: dict[str, list[str]], names: tuple[str, ...]) -> str | None:
 
 
 def _language(root: lxml_html.HtmlElement, metas: dict[str, list[str]]) -> str | None:
+    """The first language the page declares that is a language tag: templates put an
+    encoding (``Content-Language: utf-8``) where a language belongs, and a page that says
+    nothing usable is better guessed from its words."""
     lang = (
         root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
     ).strip()
-    if lang:
-        return lang
-    locale = _first(metas, ("og:locale",))
-    if locale:
-        return locale.replace("_", "-")
-    return _first(metas, _SINGLE["inLanguage"])
+    declared = (lang, _first(metas, ("og:locale",)), _first(metas, _SINGLE["inLanguage"]))
+    tags = ((text or "").strip().replace("_", "-") for text in declared)
+    return next((tag for tag in tags if is_language_tag(tag)), None)
 
 
 def head_properties(root: lxml_html.HtmlElement) -> dict[str, Any]:
@@ -119,11 +121,16 @@ def head_properties(root: lxml_html.HtmlElement) -> dict[str, Any]:
 
 
 def _time(value: str) -> str | None:
-    """An ISO 8601 time as it is; a portal's ``2022年04月22日 14:36`` made ISO; else None.
+    """A time in a form `times.read_written` reads, as it is; a portal's ``2022年04月22日
+    14:36`` made ISO; else None.
 
     A meta time nobody can read is dropped, so that the visible page can give one.
     """
-    if ISO8601.match(value.strip()):
+    try:
+        read_written(value)
+    except ValueError:
+        pass
+    else:
         return value.strip()
     match = TIME.search(value)
     return naive_time(match) if match else None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import datetime
 from typing import Any
 
 import attrs
@@ -19,7 +18,7 @@ from ...errors import FieldError, Issue
 from ...jsontext import loads, parse_issue
 from ...language import strip_byline
 from ...model import Article, Rights, derive_id
-from ...times import ISO8601
+from ...times import Moment, read_written
 from ...times.evidence import Inferred, infer_zone
 from ..base import Context, Parsed
 from ..lenient import mend
@@ -28,7 +27,6 @@ from .standard import by_record
 from .values import (
     agents_of,
     boolean_of,
-    datetime_of,
     first,
     images_of,
     integer_of,
@@ -38,6 +36,7 @@ from .values import (
     place_of,
     subjects_of,
     text_of,
+    time_of,
     uri_of,
 )
 
@@ -129,12 +128,12 @@ def _rights(node: dict[str, Any]) -> Rights | None:
     return rights if rights != Rights() else None
 
 
-def _required(node: dict[str, Any], context: Context) -> tuple[str, datetime]:
+def _required(node: dict[str, Any], context: Context) -> tuple[str, Moment]:
     """The headline and the publication time, without which there is no article."""
     headline = text_of(node.get("headline")) or text_of(node.get("name"))
     if headline is None:
         raise FieldError("headline", "is required")
-    published = datetime_of(
+    published = time_of(
         node.get("datePublished") or node.get("dateCreated"), "datePublished", context
     )
     if published is None:
@@ -179,11 +178,11 @@ def to_article(node: dict[str, Any], context: Context) -> Article:
 _OPTIONAL_TIMES = ("dateModified", "dateCreated")
 
 
-def _optional_time(node: dict[str, Any], key: str, context: Context) -> datetime | None:
+def _optional_time(node: dict[str, Any], key: str, context: Context) -> Moment | None:
     """A time the article can do without: one that cannot be read is dropped (`advise`
     says so), never the reason a record is refused."""
     try:
-        return datetime_of(node.get(key), key, context)
+        return time_of(node.get(key), key, context)
     except FieldError:
         return None
 
@@ -197,7 +196,7 @@ def _dropped(node: dict[str, Any], context: Context) -> Iterator[Issue]:
     """A warning for each optional time `to_article` drops because it cannot be read."""
     for key in _OPTIONAL_TIMES:
         try:
-            datetime_of(node.get(key), key, context)
+            time_of(node.get(key), key, context)
         except FieldError as error:
             message = f"{error.message}: dropped, as the article can do without it"
             yield Issue(
@@ -231,10 +230,8 @@ def advise(node: dict[str, Any], context: Context) -> list[Issue]:
                 )
     # Without --timezone a time with no zone is an error, reported by the reader instead.
     for field in ("datePublished", "dateModified") if context.timezone else ():
-        text = text_of(node.get(field))
-        match = ISO8601.match(text) if text else None
-        if match and not match["offset"]:
-            found.append(warn(pointer(field), f"{text!r} has no time zone"))
+        if _zoneless(text_of(node.get(field))):
+            found.append(warn(pointer(field), f"{text_of(node.get(field))!r} has no time zone"))
     headline = text_of(node.get("headline"))
     if headline and len(headline) > LONG_HEADLINE:
         found.append(
@@ -244,3 +241,12 @@ def advise(node: dict[str, Any], context: Context) -> list[Issue]:
             )
         )
     return found
+
+
+def _zoneless(text: str | None) -> bool:
+    """Whether `text` is a time of day written without a zone (a day needs none)."""
+    try:
+        written = read_written(text) if text else None
+    except ValueError:
+        return False
+    return written is not None and written.offset is None and not written.day_only

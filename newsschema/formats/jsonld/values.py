@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin
 
@@ -18,7 +17,7 @@ from lxml import html as lxml_html
 from ...errors import FieldError
 from ...language import language_or_und, strip_byline
 from ...model import URI, Agent, AgentType, Image, Place, Subject, is_qcode
-from ...times import parse_iso8601
+from ...times import Moment, read_time
 from ...uri import is_uri, normalise_uri
 from ..base import Context
 from ..forgiving import split_paragraphs, unique
@@ -27,7 +26,6 @@ from .graph import type_names
 __all__ = [
     "agents_of",
     "boolean_of",
-    "datetime_of",
     "first",
     "images_of",
     "integer_of",
@@ -37,6 +35,7 @@ __all__ = [
     "place_of",
     "subjects_of",
     "text_of",
+    "time_of",
     "uri_of",
 ]
 
@@ -112,12 +111,12 @@ def boolean_of(value: Any) -> bool | None:
     return None
 
 
-def datetime_of(value: Any, field: str, context: Context) -> datetime | None:
+def time_of(value: Any, field: str, context: Context) -> Moment | None:
     text = text_of(value)
     if text is None:
         return None
     try:
-        return parse_iso8601(text, context.timezone)
+        return read_time(text, context.timezone)
     except ValueError as error:
         raise FieldError(field, str(error)) from None
 

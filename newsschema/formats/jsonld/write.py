@@ -9,7 +9,6 @@ say (urgency, version, an organisation's role) is left out rather than invented.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Any
 
 import attrs
@@ -17,7 +16,7 @@ import attrs
 from ...jsontext import dumps
 from ...language import word_count
 from ...model import Agent, Article, Image, Place, Subject
-from ...times import format_datetime
+from ...times import Moment, format_time
 from ..base import Context, options_of
 from ..fields import Field, written
 from ..forgiving import compact, split_paragraphs
@@ -85,8 +84,8 @@ def _body(article: Article) -> str:
     return PARAGRAPH_SEPARATOR.join(split_paragraphs(PARAGRAPH_SEPARATOR.join(article.body)))
 
 
-def _time(value: datetime | None) -> str | None:
-    return format_datetime(value) if value else None
+def _time(value: Moment | None) -> str | None:
+    return format_time(value) if value else None
 
 
 def _holder(article: Article) -> dict[str, Any] | None:
@@ -112,7 +111,7 @@ FIELDS: tuple[Field, ...] = (
     Field("articleSection", "section", lambda a: a.section),
     Field("keywords", "keywords", lambda a: list(a.keywords)),
     Field("inLanguage", "language", lambda a: a.language),
-    Field("datePublished", "date_published", lambda a: format_datetime(a.date_published)),
+    Field("datePublished", "date_published", lambda a: format_time(a.date_published)),
     Field("dateModified", "date_modified", lambda a: _time(a.date_modified)),
     Field("dateCreated", "date_created", lambda a: _time(a.date_created)),
     Field("author", "authors", lambda a: [_agent(x) for x in a.authors]),

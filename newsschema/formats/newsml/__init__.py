@@ -12,13 +12,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import attrs
 from lxml import etree
 
 from ...errors import Issue, UsageError
 from ...schemas import schema_dir
 from ...xmlparse import decode_xml
 from ..base import Context, Format, Reader, Writer, options_of
+from .options import NewsmlOptions
 from .read import check_input, parse, to_article
 from .standard import conformance, iptc_schema, xml_schema
 from .write import from_article, serialise
@@ -44,18 +44,6 @@ def user_schema(named: str, where: str) -> etree.XMLSchema:
         raise UsageError(f"{where} names {named}, which is not an XML Schema: {error}") from None
     except OSError as error:
         raise UsageError(f"{where} names {named}, which cannot be read: {error}") from None
-
-
-@attrs.frozen(kw_only=True)
-class NewsmlOptions:
-    """What `newsschema.write(..., "newsml", ...)` takes."""
-
-    xsd: str | os.PathLike[str] | None = attrs.field(
-        default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of((str, os.PathLike))),
-    )
-    """Another NewsML-G2 version's XSD to check the output against, instead of the
-    shipped IPTC 2.35."""
 
 
 def check_output(element: etree._Element, context: Context) -> list[Issue]:

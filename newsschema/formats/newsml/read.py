@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from datetime import datetime
 
 import attrs
 from lxml import etree
@@ -21,7 +20,7 @@ from ...errors import Issue
 from ...language import language_or_und
 from ...limits import MAX_URI_CHARS
 from ...model import URI, Agent, AgentType, Article, Place, Rights, Subject, derive_id, is_qcode
-from ...times import parse_iso8601
+from ...times import Moment, read_time
 from ...times.evidence import Inferred, infer_zone
 from ...uri import is_uri
 from ...xmlparse import XMLInputError, parse_xml
@@ -206,7 +205,7 @@ def _time_issues(item: etree._Element, context: Context) -> list[Issue]:
     unreadable = []
     for path, element in present:
         try:
-            parse_iso8601(_text(element) or "", context.timezone)
+            read_time(_text(element) or "", context.timezone)
         except ValueError as error:
             unreadable.append(_issue(str(error), f"/{path}", element))
     if len(unreadable) < len(present):  # one time to publish by: the rest can go
@@ -230,12 +229,12 @@ def _headline(item: etree._Element) -> str | None:
     return next((t for t in map(_text, titles) if t), None)
 
 
-def _time(item: etree._Element, path: str, context: Context) -> datetime | None:
+def _time(item: etree._Element, path: str, context: Context) -> Moment | None:
     """The time at `path`, or None when it is absent or cannot be read (the input check
     has made sure one time can be, and warned of the others)."""
     text = _text(item.find(_q(path)))
     try:
-        return parse_iso8601(text, context.timezone) if text else None
+        return read_time(text, context.timezone) if text else None
     except ValueError:
         return None
 
@@ -335,9 +334,7 @@ def _language(item: etree._Element) -> str:
     )
 
 
-def _times(
-    item: etree._Element, context: Context
-) -> tuple[datetime, datetime | None, datetime | None]:
+def _times(item: etree._Element, context: Context) -> tuple[Moment, Moment | None, Moment | None]:
     """Publication, modification and creation: NewsML-G2 has no publication time, so the
     first of the creation times stands for it (the input check made sure there is one)."""
     published = next(t for t in (_time(item, p, context) for p in _TIMES) if t)
@@ -349,7 +346,7 @@ def _times(
 
 
 def _identity(
-    item: etree._Element, publisher: Agent | None, published: datetime, headline: str
+    item: etree._Element, publisher: Agent | None, published: Moment, headline: str
 ) -> tuple[str, int, URI | None]:
     """``id``, ``version`` and ``url``: the item's own when they are usable."""
     guid = item.get("guid", "")

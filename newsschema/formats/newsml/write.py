@@ -1,6 +1,9 @@
 """Article → NewsML-G2 newsItem (text), standardversion 2.35, in the order the XSD demands.
 
-Every time carries its offset, even where NewsML-G2 would accept a time without one. The
+Every time carries its offset, even where NewsML-G2 would accept a time without one. A
+day stays a day in ``contentCreated`` and ``contentModified``; ``firstCreated`` and
+``versionCreated`` need an instant, so a day there takes the user's ``time_of_day`` or is
+refused (`times.days`). The
 body is XHTML in ``inlineXML`` with ``wordcount`` and ``charcount``. Several articles
 travel in a ``newsMessage``. Output is checked against ``schemas/newsml-item.xsd``
 (newsschema's own profile) and, when the user names it, IPTC's full XSD.
@@ -19,9 +22,11 @@ from ...errors import DataError
 from ...language import word_count
 from ...limits import MAX_XML_TEXT_BYTES
 from ...model import Agent, Article
-from ...times import format_datetime
+from ...times import Moment, format_time
+from ...times.days import instant_of
 from ...xmlparse import NOT_XML_TEXT
-from ..base import Context
+from ..base import Context, options_of
+from .options import NewsmlOptions
 
 __all__ = ["NAR", "XHTML", "from_article", "serialise", "single_line"]
 
@@ -80,13 +85,27 @@ def _party(parent: etree._Element, tag: str, agent: Agent, role: str | None = No
 _MAX_OFFSET = timedelta(hours=14)
 
 
-def _time(value: datetime) -> str:
-    """RFC 3339 with the offset; XML Schema allows offsets up to ±14:00, so a larger one
-    (RFC 3339 allows ±23:59, no place on Earth uses one) is written as the same instant in UTC."""
+def _time(value: Moment) -> str:
+    """RFC 3339 with the offset, or a day; XML Schema allows offsets up to ±14:00, so a
+    larger one (RFC 3339 allows ±23:59, no place on Earth uses one) is written as the
+    same instant in UTC."""
+    if not isinstance(value, datetime):
+        return format_time(value)
     offset = value.utcoffset()
     if offset is not None and abs(offset) > _MAX_OFFSET:
         value = value.astimezone(timezone.utc)
-    return format_datetime(value)
+    return format_time(value)
+
+
+def _instant(value: Moment, field: str, element: str, context: Context) -> datetime:
+    """An instant for an element that needs one: a day only at the user's time of day."""
+    return instant_of(
+        value,
+        field=field,
+        needs=f"NewsML-G2's {element}",
+        time_of_day=options_of(context, NewsmlOptions).time_of_day,
+        zone=context.timezone,
+    )
 
 
 def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
@@ -127,7 +146,7 @@ def _item(article: Article, context: Context) -> etree._Element:
     item.set(XML_LANG, article.language)
     _e(item, "catalogRef", href=CATALOG)
     _rights_info(item, article)
-    _item_meta(_e(item, "itemMeta"), article)
+    _item_meta(_e(item, "itemMeta"), article, context)
     content = _e(item, "contentMeta")
     _administrative(content, article)
     _descriptive(content, article)
@@ -148,12 +167,16 @@ def _rights_info(item: etree._Element, article: Article) -> None:
             _e(info, "usageTerms", rights.license)
 
 
-def _item_meta(meta: etree._Element, article: Article) -> None:
+def _item_meta(meta: etree._Element, article: Article, context: Context) -> None:
     _e(meta, "itemClass", qcode="ninat:text")
     provider = article.publisher or Agent(name="newsschema", type="Organization")
     _party(meta, "provider", provider)
-    _e(meta, "versionCreated", _time(article.date_modified or article.date_published))
-    _e(meta, "firstCreated", _time(article.date_published))
+    first = _instant(article.date_published, "date_published", "firstCreated", context)
+    version = first
+    if article.date_modified is not None:
+        version = _instant(article.date_modified, "date_modified", "versionCreated", context)
+    _e(meta, "versionCreated", _time(version))
+    _e(meta, "firstCreated", _time(first))
     _e(meta, "pubStatus", qcode="stat:usable")
     if article.section:
         _e(_e(meta, "memberOf"), "name", article.section)

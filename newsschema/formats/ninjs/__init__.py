@@ -23,15 +23,16 @@ from ...errors import FieldError, Issue
 from ...jsontext import dumps, loads, locate, parse_issue
 from ...language import language_or_und, strip_byline, word_count
 from ...model import URI, Agent, AgentType, Article, Place, Rights, Subject, derive_id, is_qcode
-from ...times import format_datetime, parse_iso8601
+from ...times import Moment, format_time, read_time
+from ...times.days import check_time_of_day, instant_of
 from ...times.evidence import Inferred, infer_zone
 from ...uri import is_uri
-from ..base import Context, Format, Parsed, Reader, Writer
+from ..base import Context, Format, Parsed, Reader, Writer, options_of
 from ..fields import Field, written
 from ..forgiving import compact, split_paragraphs, stripped, unique
 from .standard import conform
 
-__all__ = ["FIELDS", "FORMAT", "ninjs_version"]
+__all__ = ["FIELDS", "FORMAT", "NinjsOptions", "ninjs_version"]
 
 NAME = "ninjs"
 WRITTEN = "3.1"
@@ -115,16 +116,16 @@ FIELDS: tuple[Field, ...] = (
     Field("uri", "id", lambda a: a.id),
     Field("type", "", lambda a: "text"),
     Field("version", "version", lambda a: str(a.version)),
-    Field("firstCreated", "date_published", lambda a: format_datetime(a.date_published)),
+    Field("firstCreated", "date_published", lambda a: format_time(a.date_published)),
     Field(
         "versionCreated",
         "date_modified",
-        lambda a: format_datetime(a.date_modified or a.date_published),
+        lambda a: format_time(a.date_modified or a.date_published),
     ),
     Field(
         "contentCreated",
         "date_created",
-        lambda a: format_datetime(a.date_created) if a.date_created else None,
+        lambda a: format_time(a.date_created) if a.date_created else None,
     ),
     Field("pubStatus", "", lambda a: "usable"),
     Field("urgency", "urgency", lambda a: a.urgency),
@@ -152,8 +153,41 @@ FIELDS: tuple[Field, ...] = (
 """Each ninjs 3.1 property newsschema writes, the canonical field it carries, and how."""
 
 
+@attrs.frozen(kw_only=True)
+class NinjsOptions:
+    """What `newsschema.write(..., "ninjs", ...)` takes."""
+
+    time_of_day: str | None = attrs.field(default=None, validator=check_time_of_day)
+    """The time of day (``12:00+08:00``; ``12:00`` with ``--timezone``) to write a day
+    at: every ninjs time is a date-time."""
+
+
+_NINJS_TIMES = (
+    ("date_published", "firstCreated"),
+    ("date_modified", "versionCreated"),
+    ("date_created", "contentCreated"),
+)
+
+
 def from_article(article: Article, context: Context) -> dict[str, Any]:
-    return written(FIELDS, article)
+    """The item; a day becomes an instant at the user's time of day, or is refused."""
+    return written(FIELDS, _with_instants(article, context))
+
+
+def _with_instants(article: Article, context: Context) -> Article:
+    time_of_day = options_of(context, NinjsOptions).time_of_day
+    instants: dict[str, Any] = {}
+    for field, property in _NINJS_TIMES:
+        value = getattr(article, field)
+        if value is not None and not isinstance(value, datetime):
+            instants[field] = instant_of(
+                value,
+                field=field,
+                needs=f"ninjs's {property}",
+                time_of_day=time_of_day,
+                zone=context.timezone,
+            )
+    return attrs.evolve(article, **instants) if instants else article
 
 
 def serialise(documents: Sequence[Any], context: Context) -> str:
@@ -310,12 +344,12 @@ def _source(node: dict[str, Any], role: str) -> Agent | None:
     return _agent(entries[0], "Organization") if entries else None
 
 
-def _time(node: dict[str, Any], key: str, context: Context) -> datetime | None:
+def _time(node: dict[str, Any], key: str, context: Context) -> Moment | None:
     text = stripped(node.get(key))
     if text is None:
         return None
     try:
-        return parse_iso8601(text, context.timezone)
+        return read_time(text, context.timezone)
     except ValueError as error:
         raise FieldError(key, str(error)) from None
 
@@ -362,7 +396,7 @@ def _headline(node: dict[str, Any]) -> str:
 _TIMES = ("firstcreated", "contentcreated", "versioncreated")
 
 
-def _published(node: dict[str, Any], context: Context) -> datetime:
+def _published(node: dict[str, Any], context: Context) -> Moment:
     """The first of the creation times the item gives that can be read: ninjs has no
     publication time. The others that cannot be read are dropped (`advise` says so)."""
     unreadable: FieldError | None = None
@@ -379,7 +413,7 @@ def _published(node: dict[str, Any], context: Context) -> datetime:
     raise FieldError("firstCreated", "is required: the item has no firstCreated or versionCreated")
 
 
-def _optional_time(node: dict[str, Any], key: str, context: Context) -> datetime | None:
+def _optional_time(node: dict[str, Any], key: str, context: Context) -> Moment | None:
     try:
         return _time(node, key, context)
     except FieldError:
@@ -433,7 +467,7 @@ def _rights_read(node: dict[str, Any]) -> Rights:
 
 
 def _identity(
-    node: dict[str, Any], publisher: Agent | None, published: datetime, headline: str
+    node: dict[str, Any], publisher: Agent | None, published: Moment, headline: str
 ) -> tuple[str, int, URI | None]:
     """``id``, ``version`` and ``url``: the item's own when they are usable."""
     uri = str(node.get("uri") or "")
@@ -537,5 +571,10 @@ FORMAT = Format(
         advise=advise,
         locate=locate,
     ),
-    writer=Writer(from_article=from_article, serialise=serialise, check=check_output),
+    writer=Writer(
+        from_article=from_article,
+        serialise=serialise,
+        check=check_output,
+        options=NinjsOptions,
+    ),
 )
