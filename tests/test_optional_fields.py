@@ -93,3 +93,24 @@ def test_a_ninjs_item_drops_a_time_it_cannot_read() -> None:
     article, warnings = _read(json.dumps(item), "ninjs")
     assert article.date_created is None
     assert [path for path, _ in warnings] == ["/contentCreated"]
+
+
+def test_a_ninjs_item_drops_an_urgency_and_entries_it_cannot_use() -> None:
+    item = {
+        "uri": "urn:x",
+        "headlines": [{"role": "main", "value": "Rain"}],
+        "versionCreated": "2022-04-22T09:30:00+08:00",
+        "urgency": 5.5,
+        "people": ["Jane Doe", {"name": "John Roe", "rel": "author"}],
+    }
+    article, warnings = _read(json.dumps(item), "ninjs")
+    assert article.urgency is None
+    assert [a.name for a in article.authors] == ["John Roe"]
+    assert ("/urgency", "5.5 is not an urgency from 1 to 9: dropped") in warnings
+    assert ("/people/0", "'Jane Doe' is not an object: dropped") in warnings
+
+
+def test_a_json_ld_node_drops_a_free_flag_that_is_no_yes_or_no() -> None:
+    article, warnings = _read(json.dumps({**NODE, "isAccessibleForFree": 5}), "jsonld")
+    assert article.free is None
+    assert ("/isAccessibleForFree", "5 is not true or false: dropped") in warnings

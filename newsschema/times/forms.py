@@ -4,8 +4,10 @@ Every reader reads times through `read_written`: RFC 3339 and the ISO 8601 diale
 publishers write (a space for the ``T``, milliseconds, an offset with or without its
 colon, ``Z``), ISO 8601's basic form (``20180619T055000+0900``), ordinal days
 (``2019-322``), RFC 2822 and HTTP dates (``Wed, 20 Nov 2019 08:02:00 GMT``), and any of
-these followed by a zone abbreviation of `zones.ABBREVIATIONS` (``2021-01-03T17:40:00EET``).
-A doubled ``Z`` (``…47ZZ``) is read as one, and says so.
+these followed by a zone abbreviation of `zones.ABBREVIATIONS` (``2021-01-03T17:40:00EET``),
+and dates as pages print them in the languages newsschema reads pages in (`printed`:
+``jueves, 9 enero 2020``, ``8 January 2020, 3:51 pm``, ``2019年06月15日 08:18``). A doubled
+``Z`` (``…47ZZ``) is read as one, and says so.
 
 What the text does not say stays unsaid: a time without a zone has no offset here, and a
 day is a day. Deciding an offset from elsewhere is the caller's (`times.evidence`).
@@ -19,6 +21,7 @@ from datetime import date, datetime, timedelta
 import attrs
 
 from ..errors import DataError
+from .printed import read_printed
 from .zones import offset_named
 
 __all__ = ["Written", "read_written"]
@@ -73,14 +76,14 @@ def read_written(text: str, *, chinese: bool = False) -> Written:
 
     `chinese` reads ``CST`` as China's (the document is Chinese)."""
     value = text.strip()
-    for read in (_extended, _basic, _ordinal, _rfc2822):
+    for read in (_extended, _basic, _ordinal, _rfc2822, _printed):
         found = read(value, chinese)
         if found is not None:
             return found
     raise DataError(
         f"{text!r} is not a date and time newsschema reads: RFC 3339 or ISO 8601 "
         "(2022-04-22T14:36:26+08:00, 20220422T143626+0800), RFC 2822 (Fri, 22 Apr 2022 "
-        "14:36:26 +0800) or a day (2022-04-22)"
+        "14:36:26 +0800), a day (2022-04-22) or a printed date (22 April 2022, 14:36)"
     )
 
 
@@ -130,6 +133,16 @@ def _rfc2822(value: str, chinese: bool) -> Written | None:
     text_date = f"{found['year']}-{month:02d}-{int(found['day']):02d}"
     local = _local(text_date, found["time"], None, value)
     return _zoned(local, value[found.end() :], False, "RFC 2822", chinese, value)
+
+
+def _printed(value: str, chinese: bool) -> Written | None:
+    try:
+        found = read_printed(value, chinese=chinese)
+    except ValueError as error:
+        raise DataError(f"{value!r}: {error}; give an offset, or pass --timezone") from None
+    if found is None:
+        return None
+    return Written(found.local, found.offset, found.day_only, "printed date")
 
 
 def _local(day: str, clock: str | None, fraction: str | None, value: str) -> datetime:

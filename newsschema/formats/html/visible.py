@@ -15,12 +15,14 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterator
+from datetime import timezone
 from typing import Any
 
 from lxml import html as lxml_html
 
 from ... import portal
 from ...text import lines
+from ...times.printed import Printed, find_printed
 
 __all__ = ["page_properties"]
 
@@ -233,13 +235,34 @@ def _body(page: lxml_html.HtmlElement) -> Any:
 
 
 def _time_line(lines: list[str], headline: str | None, story: set[str]) -> str | None:
-    """The first time printed after the headline (a clock in the masthead comes before)."""
+    """The first time printed after the headline (a clock in the masthead comes before):
+    a portal's numeric time, else a date printed in words (``8 January 2020, 3:51 pm``)."""
     start = next((i for i, line in enumerate(lines) if headline and headline in line), 0)
-    for line in lines[start:] + lines[:start]:
-        match = portal.TIME.search(line) if line not in story and len(line) <= 200 else None
+    candidates = [x for x in lines[start:] + lines[:start] if x not in story and len(x) <= 200]
+    for line in candidates:
+        match = portal.TIME.search(line)
         if match:
             return portal.naive_time(match)
+    below = [x for x in lines[start : start + _NEAR_HEADLINE] if x not in story and len(x) <= 200]
+    for line in below:  # words are looser than digits: only close under the headline
+        printed = find_printed(line)
+        if printed is not None:
+            return _as_text(printed)
     return None
+
+
+_NEAR_HEADLINE = 15
+"""How many lines under the headline a date printed in words is looked for in."""
+
+
+def _as_text(printed: Printed) -> str:
+    """A printed date as ISO 8601 text: a day, or a time with its offset if it has one."""
+    if printed.day_only:
+        return printed.local.date().isoformat()
+    offset = printed.offset
+    if offset is None:
+        return printed.local.isoformat()
+    return printed.local.replace(tzinfo=timezone(offset)).isoformat()
 
 
 def _person(person: dict[str, str]) -> dict[str, str]:

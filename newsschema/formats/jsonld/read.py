@@ -20,6 +20,7 @@ from ...language import strip_byline
 from ...model import Article, Rights, derive_id
 from ...times import Moment, read_written
 from ...times.evidence import Inferred, infer_zone
+from ...validation import shown
 from ..base import Context, Parsed
 from ..lenient import mend
 from .graph import article_nodes, described, resolve, type_names, unwrap_script
@@ -212,6 +213,9 @@ def advise(node: dict[str, Any], context: Context) -> list[Issue]:
         return Issue(stage="input", format=NAME, path=path, message=message, severity="warning")
 
     found = list(_dropped(node, context))
+    free = node.get("isAccessibleForFree")
+    if free is not None and boolean_of(free) is None:
+        found.append(warn("/isAccessibleForFree", f"{shown(free)} is not true or false: dropped"))
     if not uri_of(first(node.get("image"))):
         found.append(warn("/image", "no image: Google shows articles without one less often"))
     for field in ("author", "editor"):

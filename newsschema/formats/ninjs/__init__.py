@@ -27,6 +27,7 @@ from ...times import Moment, format_time, read_time
 from ...times.days import check_time_of_day, instant_of
 from ...times.evidence import Inferred, infer_zone
 from ...uri import is_uri
+from ...validation import shown
 from ..base import Context, Format, Parsed, Reader, Writer, options_of
 from ..fields import Field, written
 from ..forgiving import compact, split_paragraphs, stripped, unique
@@ -421,7 +422,8 @@ def _optional_time(node: dict[str, Any], key: str, context: Context) -> Moment |
 
 
 def advise(document: dict[str, Any], context: Context) -> list[Issue]:
-    """The times a readable item loses because they cannot be read, as warnings."""
+    """What a readable item loses, as warnings: the times that cannot be read (when
+    another can), an urgency that is none, entries of lists that are not objects."""
     node = _fold(document)
     found = []
     for key in _TIMES:
@@ -430,17 +432,39 @@ def advise(document: dict[str, Any], context: Context) -> list[Issue]:
         except FieldError as error:
             found.append(error)
     if len(found) == sum(1 for key in _TIMES if stripped(node.get(key))):
-        return []  # none can be read: the reader refuses the item, saying why
-    return [
-        Issue(
-            stage="input",
-            format=NAME,
-            path=f"/{_spelt(document, error.field)}",
-            message=f"{error.message}: dropped, as the item has another time to publish by",
-            severity="warning",
+        found = []  # none can be read: the reader refuses the item, saying why
+    dropped = [
+        (
+            f"/{_spelt(document, e.field)}",
+            f"{e.message}: dropped, as the item has another time to publish by",
         )
-        for error in found
+        for e in found
     ]
+    dropped += _unusable(document)
+    return [
+        Issue(stage="input", format=NAME, path=path, message=message, severity="warning")
+        for path, message in dropped
+    ]
+
+
+_LISTS = ("people", "organisations", "places", "subjects", "genres", "infosources")
+
+
+def _unusable(document: dict[str, Any]) -> list[tuple[str, str]]:
+    """(path, message) of the optional values the reader cannot use and leaves out."""
+    found = []
+    urgency = next((v for k, v in document.items() if str(k).lower() == "urgency"), None)
+    if urgency is not None and _urgency({"urgency": urgency}) is None:
+        where = f"/{_spelt(document, 'urgency')}"
+        found.append((where, f"{shown(urgency)} is not an urgency from 1 to 9: dropped"))
+    for key, value in document.items():
+        if str(key).lower() in _LISTS and isinstance(value, list):
+            found += [
+                (f"/{key}/{index}", f"{shown(item)} is not an object: dropped")
+                for index, item in enumerate(value)
+                if not isinstance(item, dict)
+            ]
+    return found
 
 
 def _spelt(document: dict[str, Any], folded: str) -> str:
