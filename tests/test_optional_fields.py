@@ -114,3 +114,23 @@ def test_a_json_ld_node_drops_a_free_flag_that_is_no_yes_or_no() -> None:
     article, warnings = _read(json.dumps({**NODE, "isAccessibleForFree": 5}), "jsonld")
     assert article.free is None
     assert ("/isAccessibleForFree", "5 is not true or false: dropped") in warnings
+
+
+def test_a_doubled_z_is_read_and_said_in_a_page_and_a_ninjs_item() -> None:
+    block = json.dumps({**NODE, "dateModified": "2020-01-10T00:59:47ZZ"})
+    page = (
+        '<html lang="en"><head><meta charset="utf-8"><title>Rain</title>'
+        f'<script type="application/ld+json">{block}</script></head>'
+        "<body><h1>Rain</h1><p>It rained.</p></body></html>"
+    )
+    article, warnings = _read(page, "html")
+    assert article.date_modified is not None
+    said = "'2020-01-10T00:59:47ZZ' ends in a doubled Z, read as one"
+    assert ("/dateModified", said) in warnings
+    item = {
+        "uri": "urn:x",
+        "headlines": [{"role": "main", "value": "Rain"}],
+        "versionCreated": "2020-01-10T00:59:47ZZ",
+    }
+    _, item_warnings = _read(json.dumps(item), "ninjs")
+    assert ("/versionCreated", said) in item_warnings

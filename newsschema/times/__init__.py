@@ -29,6 +29,7 @@ __all__ = [
     "parse_time",
     "read_time",
     "read_written",
+    "repair_of",
 ]
 
 Moment = datetime | date
@@ -113,3 +114,14 @@ def read_time(text: str, zone: tzinfo | None, *, chinese: bool = False) -> Momen
             raise DataError(f"{text!r} has no time zone; give one, or pass --timezone")
         return written.local.replace(tzinfo=zone)
     return written.local.replace(tzinfo=timezone(written.offset))
+
+
+def repair_of(text: object) -> str | None:
+    """What was mended to read `text` as a time (a doubled ``Z``), for a warning; None
+    when nothing was, or it is no time at all."""
+    if not isinstance(text, str):
+        return None
+    try:
+        return read_written(text).repair
+    except ValueError:
+        return None

@@ -26,7 +26,7 @@ from ...times.evidence import Inferred, infer_zone, to_the_minute
 from ...xmlparse import MAX_BYTES, NOT_XML_TEXT
 from ..base import Context, Format, Parsed, Reader
 from ..jsonld.graph import article_nodes, described, resolve
-from ..jsonld.read import dropped_times, to_article
+from ..jsonld.read import time_warnings, to_article
 from ..lenient import mend
 from .decode import decode_html
 from .kind import not_an_article, page_signs
@@ -243,7 +243,7 @@ FORMAT = Format(
         parse=parse,
         to_article=to_article,
         schema="jsonld-input",
-        advise=dropped_times,
+        advise=time_warnings,
         legacy_encodings=True,
         decode=decode_html,
     ),

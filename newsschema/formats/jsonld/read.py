@@ -18,7 +18,7 @@ from ...errors import FieldError, Issue
 from ...jsontext import loads, parse_issue
 from ...language import strip_byline
 from ...model import Article, Rights, derive_id
-from ...times import Moment, read_written
+from ...times import Moment, read_written, repair_of
 from ...times.evidence import Inferred, infer_zone
 from ...validation import shown
 from ..base import Context, Parsed
@@ -41,7 +41,7 @@ from .values import (
     uri_of,
 )
 
-__all__ = ["LONG_HEADLINE", "advise", "dropped_times", "not_an_article", "parse", "to_article"]
+__all__ = ["LONG_HEADLINE", "advise", "not_an_article", "parse", "time_warnings", "to_article"]
 
 NAME = "jsonld"
 LONG_HEADLINE = 110
@@ -188,9 +188,16 @@ def _optional_time(node: dict[str, Any], key: str, context: Context) -> Moment |
         return None
 
 
-def dropped_times(node: dict[str, Any], context: Context) -> list[Issue]:
-    """Warnings for the optional times a node loses because they cannot be read."""
-    return list(_dropped(node, context))
+def time_warnings(node: dict[str, Any], context: Context) -> list[Issue]:
+    """Warnings for the optional times a node loses because they cannot be read, and for
+    the times read only once mended (a doubled ``Z``): what a page has no standard level
+    to say."""
+    mended = [
+        Issue(stage="input", format=NAME, path=pointer(key), message=repair, severity="warning")
+        for key in ("datePublished", *_OPTIONAL_TIMES)
+        if (repair := repair_of(node.get(key)))
+    ]
+    return list(_dropped(node, context)) + mended
 
 
 def _dropped(node: dict[str, Any], context: Context) -> Iterator[Issue]:

@@ -23,7 +23,7 @@ from ...errors import FieldError, Issue
 from ...jsontext import dumps, loads, locate, parse_issue
 from ...language import language_or_und, strip_byline, word_count
 from ...model import URI, Agent, AgentType, Article, Place, Rights, Subject, derive_id, is_qcode
-from ...times import Moment, format_time, read_time
+from ...times import Moment, format_time, read_time, repair_of
 from ...times.days import check_time_of_day, instant_of
 from ...times.evidence import Inferred, infer_zone
 from ...uri import is_uri
@@ -441,6 +441,11 @@ def advise(document: dict[str, Any], context: Context) -> list[Issue]:
         for e in found
     ]
     dropped += _unusable(document)
+    dropped += [
+        (f"/{_spelt(document, key)}", repair)
+        for key in _TIMES
+        if (repair := repair_of(node.get(key)))
+    ]
     return [
         Issue(stage="input", format=NAME, path=path, message=message, severity="warning")
         for path, message in dropped
