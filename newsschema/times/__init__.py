@@ -19,7 +19,6 @@ from ..schemas import load_schema
 from .forms import Written, read_written
 
 __all__ = [
-    "ISO8601",
     "Moment",
     "Written",
     "check_aware",
@@ -88,15 +87,6 @@ def format_time(value: Moment) -> str:
     if not isinstance(value, datetime):
         return value.isoformat()
     return value.isoformat(timespec="microseconds" if value.microsecond else "seconds")
-
-
-ISO8601 = re.compile(
-    r"^(?P<date>\d{4}-\d{2}-\d{2})(?:[T ](?P<time>\d{2}:\d{2}(?::\d{2})?)(?P<fraction>[.,]\d+)?)?"
-    r"\s*(?P<offset>Z|[+-]\d{2}(?::?\d{2})?)?$",
-    re.IGNORECASE,
-)
-"""The ISO 8601 dialects publishers write: Z or an offset with or without a colon, or none;
-milliseconds; a space for the T; a date alone."""
 
 
 def read_time(text: str, zone: tzinfo | None, *, chinese: bool = False) -> Moment:
