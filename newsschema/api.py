@@ -314,7 +314,7 @@ def _to_article(record: Parsed, fmt: Format, context: Context) -> Outcome:
     if any(issue.severity == "error" for issue in record.issues):
         standard = _conformance(record, reader, fmt, context)
         return Outcome(None, (*_located(record.issues, record, fmt), *standard), fmt.name)
-    noted = _located(record.issues, record, fmt) if context.warnings else ()
+    noted = (*_located(record.issues, record, fmt), *record.elsewhere) if context.warnings else ()
     standard = _conformance(record, reader, fmt, context)
     if not context.readability:  # the standard alone: no article is wanted
         if reader.own_standard and context.check:  # its input check is the standard

@@ -169,7 +169,8 @@ def test_a_picture_item_meets_the_standard_but_is_not_an_article() -> None:
     assert _errors(newsschema.validate(path, "newsml", level="standard")) == []
     found = _errors(newsschema.validate(path, "newsml"))
     assert [i.message for i in found] == [
-        "not an article: a newsItem of class icls:picture is not text; newsschema reads ninat:text"
+        "not an article: no text item in this message; it holds the newsItem "
+        "tag_reuters.com_0000_newsml_GM1EA7M13RP01 of class icls:picture"
     ]
 
 

@@ -107,6 +107,9 @@ class Parsed:
     zone: Inferred | None = None
     """The zone the record's own evidence gives its times written without one
     (`times.evidence`), when the user gave none; its warning is among `issues`."""
+    elsewhere: Sequence[Issue] = ()
+    """Warnings about other parts of the file, reported with this record and located in
+    the file already (full path, line): a message's items that are not articles."""
 
 
 OptionsT = TypeVar("OptionsT")

@@ -1,10 +1,11 @@
 """NewsML-G2 → articles: what IPTC and agencies publish, any namespace prefix.
 
-Text items only (``newsItem`` of class ``ninat:text``); a ``newsMessage`` gives one
-article per item. Bodies come as XHTML or NITF in ``inlineXML`` (paragraphs are the
-``p`` elements, whatever their namespace) or as plain text in ``inlineData`` (paragraphs
-at blank lines). Pretty-printing is not content: line breaks and the indentation after
-them become one space in every text.
+Text items only (``newsItem`` of class ``ninat:text`` or the legacy ``icls:text``, or a
+composite whose content is text: `classes`); a ``newsMessage`` gives one article per
+item. Bodies come as XHTML or NITF in ``inlineXML`` (paragraphs are the ``p`` elements,
+whatever their namespace) or as plain text in ``inlineData`` (paragraphs at blank lines).
+Pretty-printing is not content: line breaks and the indentation after them become one
+space in every text.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from ...uri import is_uri
 from ...xmlparse import XMLInputError, parse_xml
 from ..base import Context, Parsed
 from ..forgiving import PARAGRAPH_BREAK, unique
+from .classes import is_text, item_class
 from .standard import conformance, iptc_schema, too_wide, version_issue, with_column
 from .write import NAR, single_line
 
@@ -33,6 +35,10 @@ __all__ = ["check_input", "parse", "to_article"]
 
 NAME = "newsml"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_PARTS = frozenset(
+    ("contentSet", "contentMeta", "itemMeta", "inlineXML", "inlineData", "rightsInfo", "itemSet")
+)
+"""Elements of an item that IPTC's documentation shows alone, as fragments."""
 _TIMES = ("itemMeta/firstCreated", "contentMeta/contentCreated", "itemMeta/versionCreated")
 
 
@@ -89,21 +95,90 @@ def parse(text: str, context: Context) -> Iterator[Parsed]:
     if items is None:
         found = f"<{_local(root)}> in {etree.QName(root).namespace or 'no namespace'}"
         message = f"not NewsML-G2: the root is {found}, not an item or a newsMessage"
+        if _local(root) in _PARTS:
+            message = (
+                f"a fragment of NewsML-G2: the root is {found}, a part of an item; "
+                "newsschema reads whole items and newsMessages"
+            )
         yield Parsed(
             issues=[Issue(stage="parse", format=NAME, path="/", message=message, line=_line(root))]
         )
         return
     standard = _conformance(root, [item for _, item, _ in items], text, context)
-    for (base, item, record), issues in zip(items, standard, strict=True):
-        inferred = _inferred_zone(item, context)
-        yield Parsed(
-            document=item,
-            base=base,
-            record=record,
-            conformance=issues,
-            issues=[inferred.issue(NAME, line=_line(item))] if inferred else [],
-            zone=inferred,
+    judged = [(*where, issues) for where, issues in zip(items, standard, strict=True)]
+    if _local(root) == "newsMessage" and context.readability:
+        yield from _message_records(judged, context)
+        return
+    for base, item, record, issues in judged:
+        yield _record(base, item, record, issues, [], context)
+
+
+_Judged = tuple[str, etree._Element, "int | None", list[Issue]]
+
+
+def _record(
+    base: str,
+    item: etree._Element,
+    record: int | None,
+    conformance: list[Issue],
+    elsewhere: list[Issue],
+    context: Context,
+) -> Parsed:
+    inferred = _inferred_zone(item, context)
+    return Parsed(
+        document=item,
+        base=base,
+        record=record,
+        conformance=conformance,
+        issues=[inferred.issue(NAME, line=_line(item))] if inferred else [],
+        zone=inferred,
+        elsewhere=elsewhere,
+    )
+
+
+def _message_records(judged: list[_Judged], context: Context) -> Iterator[Parsed]:
+    """A message's text items, each an article; the items that are not text (a video, a
+    picture, a package) are left out with a warning on the first article, and their
+    standard issues go with it. A message with no text item is one refusal naming what
+    it holds."""
+    texts = [entry for entry in judged if is_text(entry[1])]
+    others = [entry for entry in judged if not is_text(entry[1])]
+    carried = [issue for *_, issues in others for issue in issues]
+    if not texts:
+        held = ", ".join(_described(item) for _, item, _, _ in others) or "no item"
+        message = f"not an article: no text item in this message; it holds {held}"
+        where = Issue(stage="input", format=NAME, path="/newsMessage/itemSet", message=message)
+        yield Parsed(issues=[where], conformance=carried)
+        return
+    left_out = [
+        Issue(
+            stage="input",
+            format=NAME,
+            path=base,
+            message=f"{_described(item)} is not text: left out",
+            line=_line(item),
+            severity="warning",
         )
+        for base, item, _, _ in others
+    ]
+    for n, (base, item, record, issues) in enumerate(texts):
+        first = n == 0
+        yield _record(
+            base,
+            item,
+            record,
+            issues + (carried if first else []),
+            left_out if first else [],
+            context,
+        )
+
+
+def _described(item: etree._Element) -> str:
+    """``the newsItem urn:…:APA0379 of class ninat:video``, for a message about it."""
+    declared = item.find(_q("itemMeta/itemClass"))
+    named = (declared.get("qcode") or declared.get("uri")) if declared is not None else None
+    kind = f" of class {named}" if named else ""
+    return f"the {_local(item)} {item.get('guid') or '(no guid)'}{kind}"
 
 
 def _inferred_zone(item: etree._Element, context: Context) -> Inferred | None:
@@ -167,13 +242,15 @@ def _refusal(item: etree._Element) -> str | None:
             f"not an article: a {kind} is not a text news item; newsschema reads newsItems "
             "of class ninat:text"
         )
-    item_class = item.find(_q("itemMeta/itemClass"))
-    qcode = item_class.get("qcode", "") if item_class is not None else ""
-    if qcode and qcode != "ninat:text":
-        return (
-            f"not an article: a newsItem of class {qcode} is not text; newsschema reads ninat:text"
-        )
-    return None
+    if is_text(item):
+        return None
+    declared = item.find(_q("itemMeta/itemClass"))
+    named = declared.get("qcode") or declared.get("uri") if declared is not None else None
+    what = "a composite with no text content" if item_class(item) == "composite" else "not text"
+    return (
+        f"not an article: a newsItem of class {named} is {what}; newsschema reads text "
+        "items (ninat:text, icls:text) and composites whose content is text"
+    )
 
 
 def check_input(item: etree._Element, context: Context) -> list[Issue]:

@@ -1,0 +1,136 @@
+"""NewsML-G2 as agencies send it: item classes in the schemes they use, messages that mix
+text with other items, fragments. Small items of our own for each rule, then the real
+agency files of ../shared/corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsschema
+from newsschema.api import outcomes
+from newsschema.cli import main
+
+from .conftest import cli_runner, corpus
+
+NAR = "http://iptc.org/std/nar/2006-10-01/"
+
+
+def _item(guid: str, item_class: str, *, catalog: str = "", body: bool = True) -> str:
+    content = (
+        '<inlineXML contenttype="application/xhtml+xml">'
+        '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>It rained.</p></body></html>'
+        "</inlineXML>"
+        if body
+        else '<remoteContent href="https://example.com/a.mp4"/>'
+    )
+    return (
+        f'<newsItem xmlns="{NAR}" guid="{guid}" version="1" standard="NewsML-G2" '
+        f'standardversion="2.35" conformance="power" xml:lang="en">{catalog}'
+        f'<itemMeta>{item_class}<provider literal="x"/>'
+        "<versionCreated>2020-01-08T15:51:00+01:00</versionCreated></itemMeta>"
+        "<contentMeta><headline>Rain</headline></contentMeta>"
+        f"<contentSet>{content}</contentSet></newsItem>"
+    )
+
+
+def _class(qcode: str) -> str:
+    return f'<itemClass qcode="{qcode}"/>'
+
+
+def _message(*items: str) -> str:
+    return (
+        f'<newsMessage xmlns="{NAR}"><header><sent>2020-01-08T15:51:00+01:00</sent></header>'
+        f"<itemSet>{''.join(items)}</itemSet></newsMessage>"
+    )
+
+
+@pytest.mark.parametrize(
+    "declared",
+    [
+        _class("ninat:text"),
+        _class("icls:text"),
+        '<itemClass uri="http://cv.iptc.org/newscodes/ninature/text"/>',
+        _class("ninat:composite"),  # a composite whose content is text
+    ],
+)
+def test_text_items_in_every_scheme_are_read(declared: str) -> None:
+    (article,) = newsschema.read(_item("urn:x:1", declared), "newsml")
+    assert article.headline == "Rain"
+
+
+def test_an_alias_the_items_own_catalog_declares_is_understood() -> None:
+    catalog = (
+        '<catalog><scheme alias="nat" uri="http://cv.iptc.org/newscodes/ninature/"/></catalog>'
+    )
+    (article,) = newsschema.read(_item("urn:x:1", _class("nat:text"), catalog=catalog), "newsml")
+    assert article.headline == "Rain"
+    refused = _item("urn:x:1", _class("nat:picture"), catalog=catalog)
+    with pytest.raises(newsschema.ValidationError, match="of class nat:picture is not text"):
+        newsschema.read(refused, "newsml")
+
+
+def test_a_composite_without_text_content_is_not_an_article() -> None:
+    text = _item("urn:x:1", _class("ninat:composite"), body=False)
+    with pytest.raises(newsschema.ValidationError, match="is a composite with no text content"):
+        newsschema.read(text, "newsml")
+
+
+def test_a_message_keeps_its_text_and_leaves_out_the_rest_with_a_warning() -> None:
+    text = _message(
+        _item("urn:x:video", _class("ninat:video"), body=False),
+        _item("urn:x:text", _class("icls:text")),
+    )
+    read = list(outcomes(text, "newsml"))
+    assert [o.article.id for o in read if o.article] == ["urn:x:text"]
+    warnings = [i for o in read for i in o.issues if i.severity == "warning" and i.stage == "input"]
+    assert [(w.path, w.message) for w in warnings] == [
+        (
+            "/newsMessage/itemSet/*[1]",
+            "the newsItem urn:x:video of class ninat:video is not text: left out",
+        )
+    ]
+
+
+def test_a_message_without_text_is_refused_saying_what_it_holds() -> None:
+    text = _message(_item("urn:x:p", _class("ninat:picture"), body=False))
+    (read,) = outcomes(text, "newsml")
+    assert read.article is None
+    assert [i.message for i in read.issues] == [
+        "not an article: no text item in this message; it holds the newsItem urn:x:p of "
+        "class ninat:picture"
+    ]
+
+
+def test_a_fragment_is_refused_as_one() -> None:
+    fragment = "<contentMeta><headline>Rain</headline></contentMeta>"
+    with pytest.raises(newsschema.ValidationError, match="a fragment of NewsML-G2"):
+        newsschema.read(fragment, "newsml")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["sd-reuters-text.xml", "sd-reuters-ISS149709.xml", "sd-reuters-L4N1FL0N0.xml"],
+)
+def test_reuters_legacy_item_classes_convert(name: str) -> None:
+    result = cli_runner().invoke(main, ["convert", str(corpus("newsml", name)), "--to", "article"])
+    assert result.exit_code == 0, result.stderr
+
+
+def test_apas_message_of_text_and_video_converts_with_a_warning() -> None:
+    path = corpus("newsml", "apa-NewsMessage_2.28.xml")
+    result = cli_runner().invoke(main, ["convert", str(path), "--to", "article"])
+    assert result.exit_code == 0, result.stderr
+    assert "of class ninat:video is not text: left out" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("iptc-LISTING_25_NITF_inlineXML.xml", "a fragment of NewsML-G2"),
+        ("sd-reuters-GM1EA7M13RP01-picture.xml", "no text item in this message"),
+    ],
+)
+def test_agency_files_without_an_article_say_why(name: str, words: str) -> None:
+    result = cli_runner().invoke(main, ["convert", str(corpus("newsml", name)), "--to", "article"])
+    assert result.exit_code == 1
+    assert words in result.stderr
