@@ -128,9 +128,86 @@ def test_apas_message_of_text_and_video_converts_with_a_warning() -> None:
     [
         ("iptc-LISTING_25_NITF_inlineXML.xml", "a fragment of NewsML-G2"),
         ("sd-reuters-GM1EA7M13RP01-picture.xml", "no text item in this message"),
+        ("sd-reuters-snep-packages.xml", "which needs tag:reuters.com,0000:newsml_BRE9220HA"),
+        ("iptc-LISTING_6_Package.xml", "it needs urn:newsml:iptc.org:20081007:tutorial-item-A"),
     ],
 )
 def test_agency_files_without_an_article_say_why(name: str, words: str) -> None:
     result = cli_runner().invoke(main, ["convert", str(corpus("newsml", name)), "--to", "article"])
     assert result.exit_code == 1
     assert words in result.stderr
+
+
+def _picture(guid: str) -> str:
+    return (
+        f'<newsItem xmlns="{NAR}" guid="{guid}" version="1" standard="NewsML-G2" '
+        'standardversion="2.35" conformance="power" xml:lang="en">'
+        '<itemMeta><itemClass qcode="ninat:picture"/><provider literal="x"/>'
+        "<versionCreated>2020-01-08T15:51:00+01:00</versionCreated></itemMeta>"
+        '<contentMeta><description role="drol:caption">Rain over the city</description>'
+        "<creditline>Jane Doe / Agency</creditline></contentMeta><contentSet>"
+        '<remoteContent href="https://example.com/thumb.jpg" width="100" height="75"/>'
+        '<remoteContent href="https://example.com/full.jpg" width="2000" height="1500"/>'
+        "</contentSet></newsItem>"
+    )
+
+
+PICTURE = newsschema.Image(
+    url="https://example.com/full.jpg",
+    caption="Rain over the city",
+    credit="Jane Doe / Agency",
+    width=2000,
+    height=1500,
+)
+
+
+def _linked_text(guid: str, picture: str) -> str:
+    link = f'<link rel="irel:seeAlso" residref="{picture}"/>'
+    return _item(guid, _class("ninat:text")).replace("</itemMeta>", f"{link}</itemMeta>")
+
+
+def _warnings(text: str) -> list[str]:
+    return [
+        i.message
+        for o in outcomes(text, "newsml")
+        for i in o.issues
+        if i.severity == "warning" and i.stage == "input"
+    ]
+
+
+def test_a_picture_a_text_item_links_to_is_one_of_its_images() -> None:
+    text = _message(_linked_text("urn:x:t", "urn:x:p"), _picture("urn:x:p"))
+    (article,) = newsschema.read(text, "newsml")
+    assert article.images == (PICTURE,)
+    assert _warnings(text) == []
+
+
+def test_a_package_attaches_its_pictures_to_its_text_item() -> None:
+    package = (
+        f'<packageItem xmlns="{NAR}" guid="urn:x:pkg" version="1" standard="NewsML-G2" '
+        'standardversion="2.35" conformance="power">'
+        '<itemMeta><itemClass qcode="ninat:composite"/><provider literal="x"/>'
+        "<versionCreated>2020-01-08T15:51:00+01:00</versionCreated></itemMeta>"
+        '<groupSet root="G1"><group id="G1" role="group:main">'
+        '<itemRef residref="urn:x:t"/><itemRef residref="urn:x:p"/></group></groupSet>'
+        "</packageItem>"
+    )
+    text = _message(package, _item("urn:x:t", _class("ninat:text")), _picture("urn:x:p"))
+    (article,) = newsschema.read(text, "newsml")
+    assert article.images == (PICTURE,)
+    assert _warnings(text) == []
+    lacking = _message(package, _item("urn:x:t", _class("ninat:text")))
+    assert _warnings(lacking) == [
+        "the packageItem urn:x:pkg of class ninat:composite needs items not in this message "
+        "(urn:x:p): left out"
+    ]
+
+
+def test_a_picture_no_text_uses_is_left_out_with_a_warning() -> None:
+    text = _message(_item("urn:x:t", _class("ninat:text")), _picture("urn:x:p"))
+    (article,) = newsschema.read(text, "newsml")
+    assert article.images == ()
+    assert _warnings(text) == [
+        "the newsItem urn:x:p of class ninat:picture is a picture no text item of the "
+        "message uses: left out"
+    ]

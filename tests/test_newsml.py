@@ -145,7 +145,8 @@ def test_package_item_is_refused_clearly(examples: Path) -> None:
         ["convert", str(examples / "LISTING_6_Simple_NewsML-G2_Package.xml"), "--to", "article"],
     )
     assert result.exit_code == 1
-    assert "a packageItem is not a text news item" in result.stderr
+    assert "a packageItem whose items are not in this file; it needs " in result.stderr
+    assert "urn:newsml:iptc.org:20081007:tutorial-item-A" in result.stderr
     assert "Traceback" not in result.output + result.stderr
 
 

@@ -20,13 +20,25 @@ from lxml import etree
 from ...errors import Issue
 from ...language import language_or_und
 from ...limits import MAX_URI_CHARS
-from ...model import URI, Agent, AgentType, Article, Place, Rights, Subject, derive_id, is_qcode
+from ...model import (
+    URI,
+    Agent,
+    AgentType,
+    Article,
+    Image,
+    Place,
+    Rights,
+    Subject,
+    derive_id,
+    is_qcode,
+)
 from ...times import Moment, read_time
 from ...times.evidence import Inferred, infer_zone
 from ...uri import is_uri
 from ...xmlparse import XMLInputError, parse_xml
 from ..base import Context, Parsed
 from ..forgiving import PARAGRAPH_BREAK, unique
+from .bundles import Story, image_of, is_picture, package_refs, pictures_for
 from .classes import is_text, item_class
 from .standard import conformance, iptc_schema, too_wide, version_issue, with_column
 from .write import NAR, single_line
@@ -123,10 +135,11 @@ def _record(
     conformance: list[Issue],
     elsewhere: list[Issue],
     context: Context,
+    pictures: tuple[etree._Element, ...] = (),
 ) -> Parsed:
     inferred = _inferred_zone(item, context)
     return Parsed(
-        document=item,
+        document=Story(item, pictures),
         base=base,
         record=record,
         conformance=conformance,
@@ -137,40 +150,69 @@ def _record(
 
 
 def _message_records(judged: list[_Judged], context: Context) -> Iterator[Parsed]:
-    """A message's text items, each an article; the items that are not text (a video, a
-    picture, a package) are left out with a warning on the first article, and their
-    standard issues go with it. A message with no text item is one refusal naming what
-    it holds."""
+    """A message's text items, each an article with the pictures it links to or a package
+    groups with it (`bundles`); the other items (a video, a picture no text uses, a
+    package whose items are elsewhere) are left out with a warning on the first article,
+    and their standard issues go with it. A message with no text item is one refusal
+    naming what it holds."""
     texts = [entry for entry in judged if is_text(entry[1])]
     others = [entry for entry in judged if not is_text(entry[1])]
     carried = [issue for *_, issues in others for issue in issues]
     if not texts:
-        held = ", ".join(_described(item) for _, item, _, _ in others) or "no item"
+        held = "; ".join(_held(item) for _, item, _, _ in others) or "no item"
         message = f"not an article: no text item in this message; it holds {held}"
         where = Issue(stage="input", format=NAME, path="/newsMessage/itemSet", message=message)
         yield Parsed(issues=[where], conformance=carried)
         return
+    pictures = {item.get("guid", ""): item for _, item, _, _ in others if is_picture(item)}
+    packages = [item for _, item, _, _ in others if _local(item) == "packageItem"]
+    attached = pictures_for([item for _, item, _, _ in texts], pictures, packages)
+    used = {id(p) for found in attached.values() for p in found}
+    present = {item.get("guid", "") for _, item, _, _ in judged}
     left_out = [
         Issue(
             stage="input",
             format=NAME,
             path=base,
-            message=f"{_described(item)} is not text: left out",
+            message=_left_out(item, present),
             line=_line(item),
             severity="warning",
         )
         for base, item, _, _ in others
+        if id(item) not in used and not _complete_package(item, present)
     ]
     for n, (base, item, record, issues) in enumerate(texts):
-        first = n == 0
+        if n == 0:
+            issues, notes = issues + carried, left_out
+        else:
+            notes = []
         yield _record(
-            base,
-            item,
-            record,
-            issues + (carried if first else []),
-            left_out if first else [],
-            context,
+            base, item, record, issues, notes, context, attached.get(item.get("guid", ""), ())
         )
+
+
+def _held(item: etree._Element) -> str:
+    """An item of a message without text, as the refusal names it: a package with the
+    items it needs."""
+    refs = package_refs(item) if _local(item) == "packageItem" else []
+    return f"{_described(item)}, which needs {', '.join(refs)}" if refs else _described(item)
+
+
+def _complete_package(item: etree._Element, present: set[str]) -> bool:
+    """A package whose items are all in the message: its work is done by `bundles`."""
+    refs = package_refs(item) if _local(item) == "packageItem" else []
+    return bool(refs) and all(guid in present for guid in refs)
+
+
+def _left_out(item: etree._Element, present: set[str]) -> str:
+    if _local(item) == "packageItem":
+        missing = [guid for guid in package_refs(item) if guid not in present]
+        return (
+            f"{_described(item)} needs items not in this message ({', '.join(missing)}): left out"
+        )
+    if is_picture(item):
+        return f"{_described(item)} is a picture no text item of the message uses: left out"
+    return f"{_described(item)} is not text: left out"
 
 
 def _described(item: etree._Element) -> str:
@@ -237,6 +279,12 @@ def _ancestors(element: etree._Element | None) -> Iterator[etree._Element]:
 
 def _refusal(item: etree._Element) -> str | None:
     kind = _local(item)
+    if kind == "packageItem":
+        needed = ", ".join(package_refs(item)) or "no item"
+        return (
+            "not an article: a packageItem whose items are not in this file; it needs "
+            f"{needed} (send them in one newsMessage with the package)"
+        )
     if kind != "newsItem":
         return (
             f"not an article: a {kind} is not a text news item; newsschema reads newsItems "
@@ -253,9 +301,10 @@ def _refusal(item: etree._Element) -> str | None:
     )
 
 
-def check_input(item: etree._Element, context: Context) -> list[Issue]:
+def check_input(story: Story, context: Context) -> list[Issue]:
     """What no article can do without: a text item, a headline and a time with a zone;
     and no identifier of absurd length (one is refused before anything looks into it)."""
+    item = story.item
     refusal = _refusal(item)
     if refusal:
         return [_issue(refusal, "", item)]
@@ -468,7 +517,8 @@ def _urgency(item: etree._Element) -> int | None:
     return int(urgency) if urgency and urgency.isdigit() and 1 <= int(urgency) <= 9 else None
 
 
-def to_article(item: etree._Element, context: Context) -> Article:
+def to_article(story: Story, context: Context) -> Article:
+    item = story.item
     published, modified, created = _times(item, context)
     headline = _headline(item) or ""
     provider = item.find(_q("itemMeta/provider"))
@@ -500,4 +550,11 @@ def to_article(item: etree._Element, context: Context) -> Article:
         location=_place(item),
         rights=_rights(item),
         urgency=_urgency(item),
+        images=_images(story),
     )
+
+
+def _images(story: Story) -> tuple[Image, ...]:
+    """The attached pictures that give an address, each once."""
+    found = (image_of(picture) for picture in story.pictures)
+    return tuple(dict.fromkeys(image for image in found if image is not None))
