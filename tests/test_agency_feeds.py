@@ -211,3 +211,49 @@ def test_a_picture_no_text_uses_is_left_out_with_a_warning() -> None:
         "the newsItem urn:x:p of class ninat:picture is a picture no text item of the "
         "message uses: left out"
     ]
+
+
+def _with_content(content: str) -> str:
+    start = _item("urn:x:1", _class("ninat:text"))
+    head, _, _ = start.partition("<contentSet>")
+    return f"{head}<contentSet>{content}</contentSet></newsItem>"
+
+
+def test_an_xhtml_header_and_by_line_are_not_the_story() -> None:
+    xhtml = (
+        '<inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml">'
+        '<body><header><p class="genre">Questions and answers</p><h1>Rain</h1>'
+        '<p class="byline">By Jane Doe</p></header><section><p>It rained.</p>'
+        '<p class="byline">By Jane Doe</p><p>It rains still.</p></section></body></html>'
+        "</inlineXML>"
+    )
+    (article,) = newsschema.read(_with_content(xhtml), "newsml")
+    assert article.body == ("It rained.", "It rains still.")
+
+
+def test_the_rendition_marked_as_the_body_is_the_story() -> None:
+    renditions = (
+        '<inlineData contenttype="text/plain" rendition="x:headline">Rain</inlineData>'
+        '<inlineData contenttype="text/plain" rendition="x:body">'
+        "It rained.\n\nIt rains.</inlineData>"
+    )
+    (article,) = newsschema.read(_with_content(renditions), "newsml")
+    assert article.body == ("It rained.", "It rains.")
+
+
+def test_inline_html_data_is_read_by_its_paragraphs() -> None:
+    html = (
+        '<inlineData contenttype="text/html">'
+        "&lt;p&gt;It rained.&lt;/p&gt;&lt;p&gt;It rains.&lt;/p&gt;</inlineData>"
+    )
+    (article,) = newsschema.read(_with_content(html), "newsml")
+    assert article.body == ("It rained.", "It rains.")
+
+
+def test_a_text_body_held_elsewhere_is_refused_saying_where() -> None:
+    remote = '<remoteContent href="https://example.com/story.txt" contenttype="text/plain"/>'
+    with pytest.raises(newsschema.ValidationError) as refused:
+        newsschema.read(_with_content(remote), "newsml")
+    (issue,) = refused.value.issues
+    assert issue.path == "/newsItem/contentSet/remoteContent"
+    assert issue.message.startswith("the body is elsewhere (https://example.com/story.txt)")

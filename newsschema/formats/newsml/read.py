@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 import attrs
 from lxml import etree
+from lxml import html as lxml_html
 
 from ...errors import Issue
 from ...language import language_or_und
@@ -308,6 +309,13 @@ def check_input(story: Story, context: Context) -> list[Issue]:
     refusal = _refusal(item)
     if refusal:
         return [_issue(refusal, "", item)]
+    elsewhere = _remote_body(item)
+    if elsewhere is not None:
+        message = (
+            f"the body is elsewhere ({elsewhere}): newsschema reads text given inline "
+            "(inlineXML, inlineData)"
+        )
+        return [_issue(message, "/contentSet/remoteContent", item)]
     issues = []
     guid = item.get("guid", "")
     if len(guid) > MAX_URI_CHARS:
@@ -391,21 +399,94 @@ def _parties(elements: list[etree._Element], default: AgentType = "Person") -> t
     return tuple(agents)
 
 
+_MARKUP = ("application/xhtml+xml", "application/nitf+xml", "text/xml", "application/xml")
+_MAIN_WORDS = ("body", "main", "text", "story", "full")
+_SIDE_WORDS = ("headline", "teaser", "abstract", "summary", "caption", "title", "lead")
+_NOT_BODY = frozenset(("byline", "dateline", "genre", "slugline"))
+"""Classes of an XHTML paragraph that hold metadata, not the story (dpa's by-line)."""
+
+
+def _content_type(content: etree._Element) -> str:
+    return (content.get("contenttype") or "").split(";")[0].strip().lower()
+
+
+def _content(item: etree._Element) -> etree._Element | None:
+    """The rendition that holds the story: of the inline ones, the one the agency marks as
+    the main text (``rendition`` naming the body, not a headline or teaser), markup before
+    HTML before plain text, then the first."""
+    inline = [
+        c
+        for c in item.iterfind(_q("contentSet") + "/*")
+        if _local(c) in ("inlineXML", "inlineData")
+        and _content_type(c) in ("", *_MARKUP, "text/html", "text/plain")
+    ]
+
+    def rank(content: etree._Element) -> tuple[int, int]:
+        rendition = (content.get("rendition") or "").lower()
+        marked = (
+            0
+            if any(w in rendition for w in _MAIN_WORDS)
+            else 2
+            if any(w in rendition for w in _SIDE_WORDS)
+            else 1
+        )
+        kind = _content_type(content)
+        markup = 0 if _local(content) == "inlineXML" else 1 if kind == "text/html" else 2
+        return marked, markup
+
+    return min(inline, key=rank) if inline else None
+
+
+def _remote_body(item: etree._Element) -> str | None:
+    """The address of a text body that is elsewhere (a remoteContent and no inline
+    text), for the refusal; None when the body is given inline or not at all."""
+    if _content(item) is not None:
+        return None
+    for remote in item.iterfind(_q("contentSet/remoteContent")):
+        kind = _content_type(remote)
+        if kind.startswith("text/") or kind in _MARKUP:
+            return remote.get("href") or remote.get("residref") or "(no address)"
+    return None
+
+
 def _body(item: etree._Element) -> tuple[str, ...]:
-    content_set = item.find(_q("contentSet"))
-    if content_set is None:
+    content = _content(item)
+    if content is None:
         return ()
-    inline_xml = content_set.find(_q("inlineXML"))
-    if inline_xml is not None:
+    if _local(content) == "inlineXML":
         # NITF keeps the story in body.content (its abstract is the summary); XHTML in body.
-        container = next(inline_xml.iter("{*}body.content"), None)
-        container = container if container is not None else next(inline_xml.iter("{*}body"), None)
-        paragraphs = (container if container is not None else inline_xml).iter("{*}p")
-        return tuple(p for p in map(_text, paragraphs) if p)
-    inline_data = content_set.find(_q("inlineData"))
-    if inline_data is not None and inline_data.text:
-        return tuple(p for p in (_clean(b) for b in PARAGRAPH_BREAK.split(inline_data.text)) if p)
-    return ()
+        container = next(content.iter("{*}body.content"), None)
+        container = container if container is not None else next(content.iter("{*}body"), None)
+        paragraphs = (container if container is not None else content).iter("{*}p")
+        return tuple(p for p in map(_text, filter(_story_paragraph, paragraphs)) if p)
+    text = content.text or ""
+    if _content_type(content) == "text/html":
+        return _html_paragraphs(text)
+    return tuple(p for p in (_clean(b) for b in PARAGRAPH_BREAK.split(text)) if p)
+
+
+def _story_paragraph(paragraph: etree._Element) -> bool:
+    """Not a by-line, dateline or genre line, nor in an XHTML ``header``/``footer``."""
+    if _NOT_BODY & set((paragraph.get("class") or "").split()):
+        return False
+    return not any(
+        etree.QName(parent).localname in ("header", "footer")
+        for parent in paragraph.iterancestors()
+    )
+
+
+def _html_paragraphs(markup: str) -> tuple[str, ...]:
+    """``text/html`` inline data: its ``p`` elements, else its text at blank lines."""
+    if not markup.strip():
+        return ()
+    try:
+        root = lxml_html.fragment_fromstring(markup, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return ()
+    paragraphs = [_clean(p.text_content()) for p in root.iter("p")]
+    if not paragraphs:
+        paragraphs = [_clean(b) for b in PARAGRAPH_BREAK.split(root.text_content())]
+    return tuple(p for p in paragraphs if p)
 
 
 def _subjects(item: etree._Element) -> tuple[Subject, ...]:
