@@ -257,3 +257,28 @@ def test_a_text_body_held_elsewhere_is_refused_saying_where() -> None:
     (issue,) = refused.value.issues
     assert issue.path == "/newsItem/contentSet/remoteContent"
     assert issue.message.startswith("the body is elsewhere (https://example.com/story.txt)")
+
+
+def _with_meta(meta: str) -> str:
+    return _item("urn:x:1", _class("ninat:text")).replace("<contentMeta>", f"<contentMeta>{meta}")
+
+
+def test_the_by_line_names_the_authors_when_no_creator_does() -> None:
+    text = _with_meta(
+        "<creditline>dpa\u2013</creditline><by>Von Anna Schmidt und Jan Roe, dpa</by>"
+    )
+    (article,) = newsschema.read(text, "newsml")
+    assert [a.name for a in article.authors] == ["Anna Schmidt", "Jan Roe"]
+    assert article.source == newsschema.Agent(name="dpa", type="Organization")
+
+
+def test_a_caption_or_a_note_is_no_summary() -> None:
+    caption = _with_meta('<description role="drol:caption">A picture of rain</description>')
+    (article,) = newsschema.read(caption, "newsml")
+    assert article.summary is None
+    both = _with_meta(
+        '<description role="drol:caption">A picture of rain</description>'
+        '<description role="drol:summary">It rained all day.</description>'
+    )
+    (article,) = newsschema.read(both, "newsml")
+    assert article.summary == "It rained all day."

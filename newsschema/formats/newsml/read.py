@@ -19,7 +19,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ...errors import Issue
-from ...language import language_or_und
+from ...language import language_or_und, strip_byline
 from ...limits import MAX_URI_CHARS
 from ...model import (
     URI,
@@ -566,24 +566,64 @@ def _identity(
     return guid, number, URI(link) if link and is_uri(link) else None
 
 
+_OTHER_ROLES = frozenset(("caption", "headline", "note", "keyword"))
+"""Description roles that are not a summary (a picture's caption, an editor's note)."""
+
+
+def _role_words(element: etree._Element) -> list[str]:
+    """``drol:summary`` → ``["summary"]``: the role's code, in words."""
+    return re.split(r"[^a-z]+", (element.get("role") or "").split(":")[-1].lower())
+
+
 def _descriptions(item: etree._Element) -> tuple[str | None, str | None]:
     """The sub-headline and the summary (a description marked as one, else the first)."""
     sub = [h for h in item.findall(_q("contentMeta/headline")) if "sub" in h.get("role", "")]
     descriptions = item.findall(_q("contentMeta/description"))
+    plain = [d for d in descriptions if not _OTHER_ROLES & set(_role_words(d))]
     summary = next(
-        (d for d in descriptions if d.get("role") == "drol:summary"),
-        descriptions[0] if descriptions else None,
+        (d for d in descriptions if "summary" in _role_words(d)), plain[0] if plain else None
     )
     return (_text(sub[0]) if sub else None), _text(summary)
 
 
 def _people(item: etree._Element) -> tuple[tuple[Agent, ...], tuple[Agent, ...], Agent | None]:
-    """Creators are the authors; contributors in an editor role the editors."""
+    """Creators are the authors (else the names of the ``by`` line); contributors in an
+    editor role the editors; the first info source is the source (else the credit line's
+    agency)."""
     contributors = item.findall(_q("contentMeta/contributor"))
     sources = _parties(item.findall(_q("contentMeta/infoSource")), "Organization")
-    authors = _parties(item.findall(_q("contentMeta/creator")))
+    credit = _credit(item)
+    if not sources and credit:
+        sources = (Agent(name=credit, type="Organization"),)
+    authors = _parties(item.findall(_q("contentMeta/creator"))) or _by_line(item, credit)
     editors = _parties([c for c in contributors if "editor" in c.get("role", "")])
     return authors, editors, next(iter(sources), None)
+
+
+_BY_SEPARATORS = re.compile(r" (?:and|und|et|y|ja|e) |, ?|; ?| & | / ")
+
+
+def _credit(item: etree._Element) -> str | None:
+    """The credit line without the dash some agencies end it with (STT and an en dash)."""
+    credit = _text(item.find(_q("contentMeta/creditline")))
+    cleaned = credit.rstrip(" -\u2013\u2014") if credit else None
+    return cleaned or None
+
+
+def _by_line(item: etree._Element, credit: str | None) -> tuple[Agent, ...]:
+    """The people of ``<by>Von Annett Gehler, dpa</by>``: the by-line word and the
+    agency named by the credit line or as provider are not people."""
+    by = _text(item.find(_q("contentMeta/by")))
+    if by is None:
+        return ()
+    provider = item.find(_q("itemMeta/provider"))
+    agencies = {credit or ""}
+    if provider is not None:
+        agencies |= {provider.get("literal") or "", (provider.get("qcode") or "").split(":")[-1]}
+    agencies = {a.casefold() for a in agencies if a}
+    names = (n.strip() for n in _BY_SEPARATORS.split(strip_byline(by)))
+    people = [n for n in names if n and n.casefold() not in agencies]
+    return tuple(Agent(name=n) for n in dict.fromkeys(people))
 
 
 def _genre(item: etree._Element) -> str | None:
