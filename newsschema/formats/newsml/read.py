@@ -2,10 +2,12 @@
 
 Text items only (``newsItem`` of class ``ninat:text`` or the legacy ``icls:text``, or a
 composite whose content is text: `classes`); a ``newsMessage`` gives one article per
-item. Bodies come as XHTML or NITF in ``inlineXML`` (paragraphs are the ``p`` elements,
-whatever their namespace) or as plain text in ``inlineData`` (paragraphs at blank lines).
-Pretty-printing is not content: line breaks and the indentation after them become one
-space in every text.
+text item, with the picture items it links to or a package groups with it as its images
+(`bundles`), and leaves the other items out with a warning. Bodies come from the
+rendition marked as the main text: XHTML or NITF in ``inlineXML`` (paragraphs are the
+``p`` elements, whatever their namespace, but not an XHTML ``header`` or a by-line), or
+``inlineData`` as plain text (paragraphs at blank lines) or HTML. Pretty-printing is not
+content: line breaks and the indentation after them become one space in every text.
 """
 
 from __future__ import annotations
@@ -218,10 +220,15 @@ def _left_out(item: etree._Element, present: set[str]) -> str:
 
 def _described(item: etree._Element) -> str:
     """``the newsItem urn:…:APA0379 of class ninat:video``, for a message about it."""
-    declared = item.find(_q("itemMeta/itemClass"))
-    named = (declared.get("qcode") or declared.get("uri")) if declared is not None else None
+    named = _class_named(item)
     kind = f" of class {named}" if named else ""
     return f"the {_local(item)} {item.get('guid') or '(no guid)'}{kind}"
+
+
+def _class_named(item: etree._Element) -> str | None:
+    """The item class as the item writes it (its QCode, else its URI)."""
+    declared = item.find(_q("itemMeta/itemClass"))
+    return (declared.get("qcode") or declared.get("uri")) if declared is not None else None
 
 
 def _inferred_zone(item: etree._Element, context: Context) -> Inferred | None:
@@ -293,8 +300,7 @@ def _refusal(item: etree._Element) -> str | None:
         )
     if is_text(item):
         return None
-    declared = item.find(_q("itemMeta/itemClass"))
-    named = declared.get("qcode") or declared.get("uri") if declared is not None else None
+    named = _class_named(item)
     what = "a composite with no text content" if item_class(item) == "composite" else "not text"
     return (
         f"not an article: a newsItem of class {named} is {what}; newsschema reads text "
