@@ -4,6 +4,8 @@ agency files of ../shared/corpus."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import newsschema
@@ -282,3 +284,42 @@ def test_a_caption_or_a_note_is_no_summary() -> None:
     )
     (article,) = newsschema.read(both, "newsml")
     assert article.summary == "It rained all day."
+
+
+_ITEM = {
+    "uri": "urn:x:1",
+    "type": "text",
+    "headlines": [{"role": "main", "value": "Rain"}],
+    "versionCreated": "2020-01-08T15:51:00+01:00",
+}
+
+
+def test_ninjs_3_picture_associations_are_images() -> None:
+    association = {
+        "type": "picture",
+        "uri": "urn:x:p",
+        "descriptions": [{"role": "caption", "value": "Rain over the city"}],
+        "copyrightHolder": "Jane Doe / Agency",
+        "renditions": [
+            {"name": "thumb", "href": "https://example.com/thumb.jpg", "width": 100},
+            {"name": "full", "href": "https://example.com/full.jpg", "width": 2000, "height": 1500},
+        ],
+    }
+    video = {"type": "video", "uri": "https://example.com/a.mp4"}
+    item = {**_ITEM, "associations": [association, video]}
+    (article,) = newsschema.read(json.dumps(item), "ninjs")
+    assert article.images == (PICTURE,)
+
+
+def test_ninjs_1_associations_keyed_by_name_are_images_too() -> None:
+    association = {
+        "type": "graphic",
+        "description_text": "Rain over the city",
+        "by": "Jane Doe / Agency",
+        "renditions": {
+            "full": {"href": "https://example.com/full.jpg", "width": 2000, "height": 1500}
+        },
+    }
+    item = {**_ITEM, "associations": {"main": association}}
+    (article,) = newsschema.read(json.dumps(item), "ninjs")
+    assert article.images == (PICTURE,)

@@ -31,6 +31,7 @@ from ...validation import shown
 from ..base import Context, Format, Parsed, Reader, Writer, options_of
 from ..fields import Field, written
 from ..forgiving import compact, split_paragraphs, stripped, unique
+from .associations import images_of
 from .standard import conform
 
 __all__ = ["FIELDS", "FORMAT", "NinjsOptions", "ninjs_version"]
@@ -564,6 +565,7 @@ def to_article(document: dict[str, Any], context: Context) -> Article:
         location=_place(node),
         rights=_rights_read(node),
         urgency=_urgency(node),
+        images=images_of(node),
     )
 
 
