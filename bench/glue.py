@@ -300,8 +300,35 @@ def ninjs_read(text: str) -> dict[str, Any]:
                 {"name": places[0].get("name") if places else None, "country": country}
             ),
             "genre": next((g["name"] for g in item.get("genres", [])), None),
+            "images": [_image_of(a) for a in item.get("associations", [])],
         }
     )
+
+
+def _image_of(association: dict[str, Any]) -> dict[str, Any]:
+    rendition = association["renditions"][0]
+    return _drop_empty(
+        {
+            "url": rendition["href"],
+            "caption": next((d["value"] for d in association.get("descriptions", [])), None),
+            "credit": association.get("by"),
+            "width": rendition.get("width"),
+            "height": rendition.get("height"),
+        }
+    )
+
+
+def _association(number: int, image: dict[str, Any]) -> dict[str, Any]:
+    rendition = {"name": "original", "href": image["url"]}
+    rendition |= {k: image[k] for k in ("width", "height") if image.get(k)}
+    association: dict[str, Any] = {"name": f"image-{number}", "type": "picture"}
+    association["uri"] = image["url"]
+    if image.get("caption"):
+        association["descriptions"] = [{"role": "caption", "value": image["caption"]}]
+    if image.get("credit"):
+        association["by"] = image["credit"]
+    association["renditions"] = [rendition]
+    return association
 
 
 def ninjs_write(article: dict[str, Any]) -> str:
@@ -391,6 +418,9 @@ def ninjs_write(article: dict[str, Any]) -> str:
             if place.get("name") or place.get("country")
             else [],
             "altIds": [{"role": "url", "value": article["url"]}] if article.get("url") else [],
+            "associations": [
+                _association(n, image) for n, image in enumerate(article.get("images", []), 1)
+            ],
         }
     )
     return json.dumps(item, ensure_ascii=False, indent=2) + "\n"

@@ -155,7 +155,7 @@ def ninjs_view(article: Article) -> Article:
         publisher=organisation(article.publisher),
         source=organisation(article.source),
         location=kept_place,
-        images=(),
+        images=article.images,  # as picture associations
         rights=kept_rights,
         free=None,
     )

@@ -682,6 +682,6 @@ def to_article(story: Story, context: Context) -> Article:
 
 
 def _images(story: Story) -> tuple[Image, ...]:
-    """The attached pictures that give an address, each once."""
+    """The attached pictures that give an address."""
     found = (image_of(picture) for picture in story.pictures)
-    return tuple(dict.fromkeys(image for image in found if image is not None))
+    return tuple(image for image in found if image is not None)

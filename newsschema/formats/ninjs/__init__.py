@@ -31,7 +31,7 @@ from ...validation import shown
 from ..base import Context, Format, Parsed, Reader, Writer, options_of
 from ..fields import Field, written
 from ..forgiving import compact, split_paragraphs, stripped, unique
-from .associations import images_of
+from .associations import associations_of, images_of
 from .standard import conform
 
 __all__ = ["FIELDS", "FORMAT", "NinjsOptions", "ninjs_version"]
@@ -151,6 +151,7 @@ FIELDS: tuple[Field, ...] = (
     Field("located", "dateline", lambda a: a.dateline),
     Field("places", "location", _places),
     Field("altIds", "url", lambda a: [{"role": "url", "value": a.url}] if a.url else []),
+    Field("associations", "images", lambda a: associations_of(a.images)),
 )
 """Each ninjs 3.1 property newsschema writes, the canonical field it carries, and how."""
 

@@ -17,7 +17,7 @@ from ...model import Image
 from ...uri import is_uri, normalise_uri
 from ..forgiving import stripped
 
-__all__ = ["PICTURES", "images_of"]
+__all__ = ["PICTURES", "associations_of", "images_of"]
 
 PICTURES = frozenset(("picture", "graphic"))
 
@@ -42,9 +42,11 @@ def _whole(value: Any) -> int | None:
     return value if isinstance(value, int) and 0 < value < 10**9 else None
 
 
-def _address(text: Any) -> str | None:
+def _address(text: Any, *, web: bool = False) -> str | None:
+    """An absolute URI (a rendition's ``href``); with `web`, only a web address (an
+    association's ``uri`` is an identifier, and only a web one locates the picture)."""
     candidate = stripped(text)
-    if candidate is None or not candidate.lower().startswith(("http://", "https://")):
+    if candidate is None or (web and not candidate.lower().startswith(("http://", "https://"))):
         return None
     try:
         url = normalise_uri(candidate)
@@ -74,7 +76,7 @@ def image_of(association: dict[str, Any]) -> Image | None:
         return None
     renditions = [r for r in _entries(association.get("renditions")) if _address(r.get("href"))]
     largest = max(renditions, key=lambda r: _whole(r.get("width")) or 0, default=None)
-    url = _address(largest.get("href")) if largest else _address(association.get("uri"))
+    url = _address(largest.get("href")) if largest else _address(association.get("uri"), web=True)
     if url is None:
         return None
     return Image(
@@ -89,4 +91,26 @@ def image_of(association: dict[str, Any]) -> Image | None:
 def images_of(node: dict[str, Any]) -> tuple[Image, ...]:
     """The item's picture associations as images, each once, in the item's order."""
     found = (image_of(a) for a in _entries(node.get("associations")))
-    return tuple(dict.fromkeys(image for image in found if image is not None))
+    return tuple(image for image in found if image is not None)
+
+
+def associations_of(images: tuple[Image, ...]) -> list[dict[str, Any]]:
+    """The images as ninjs 3.1 picture associations, read back by `image_of` exactly:
+    ``image-1``…, the address as ``uri`` and as the one rendition's ``href``, the caption
+    as a caption description, the credit as ``by``."""
+    written = []
+    for number, image in enumerate(images, 1):
+        rendition: dict[str, Any] = {"name": "original", "href": image.url}
+        rendition |= {k: v for k, v in (("width", image.width), ("height", image.height)) if v}
+        association: dict[str, Any] = {
+            "name": f"image-{number}",
+            "type": "picture",
+            "uri": image.url,
+        }
+        if image.caption:
+            association["descriptions"] = [{"role": "caption", "value": image.caption}]
+        if image.credit:
+            association["by"] = image.credit
+        association["renditions"] = [rendition]
+        written.append(association)
+    return written
