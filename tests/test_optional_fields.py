@@ -26,6 +26,15 @@ NODE = {
 }
 
 
+def _page(block: str) -> str:
+    """A small English page carrying `block` as its JSON-LD."""
+    return (
+        '<html lang="en"><head><meta charset="utf-8"><title>Rain</title>'
+        f'<script type="application/ld+json">{block}</script></head>'
+        "<body><h1>Rain</h1><p>It rained.</p></body></html>"
+    )
+
+
 def test_an_unreadable_date_modified_is_dropped_with_a_warning() -> None:
     article, warnings = _read(json.dumps({**NODE, "dateModified": "yesterday"}), "jsonld")
     assert article.date_modified is None
@@ -49,11 +58,7 @@ def test_an_article_nested_in_an_image_is_the_images_not_the_documents() -> None
 
 def test_a_page_drops_an_unreadable_optional_time_too() -> None:
     block = json.dumps({**NODE, "dateModified": "2022-13-45"})
-    page = (
-        '<html lang="en"><head><meta charset="utf-8"><title>Rain</title>'
-        f'<script type="application/ld+json">{block}</script></head>'
-        "<body><h1>Rain</h1><p>It rained.</p></body></html>"
-    )
+    page = _page(block)
     article, warnings = _read(page, "html")
     assert article.date_modified is None
     assert any(path == "/dateModified" for path, _ in warnings)
@@ -118,11 +123,7 @@ def test_a_json_ld_node_drops_a_free_flag_that_is_no_yes_or_no() -> None:
 
 def test_a_doubled_z_is_read_and_said_in_a_page_and_a_ninjs_item() -> None:
     block = json.dumps({**NODE, "dateModified": "2020-01-10T00:59:47ZZ"})
-    page = (
-        '<html lang="en"><head><meta charset="utf-8"><title>Rain</title>'
-        f'<script type="application/ld+json">{block}</script></head>'
-        "<body><h1>Rain</h1><p>It rained.</p></body></html>"
-    )
+    page = _page(block)
     article, warnings = _read(page, "html")
     assert article.date_modified is not None
     said = "'2020-01-10T00:59:47ZZ' ends in a doubled Z, read as one"

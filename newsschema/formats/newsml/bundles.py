@@ -19,7 +19,9 @@ from lxml import etree
 from ...model import Image
 from ...uri import is_uri, normalise_uri
 from .classes import item_class
-from .write import NAR, single_line
+from .elements import q as _q
+from .elements import text_of as _text
+from .write import NAR
 
 __all__ = ["PICTURES", "Story", "image_of", "is_picture", "package_refs", "pictures_for"]
 
@@ -33,17 +35,6 @@ class Story:
 
     item: etree._Element
     pictures: tuple[etree._Element, ...] = ()
-
-
-def _q(path: str) -> str:
-    return "/".join(f"{{{NAR}}}{step}" for step in path.split("/"))
-
-
-def _text(element: etree._Element | None) -> str | None:
-    if element is None:
-        return None
-    text = single_line("".join(str(piece) for piece in element.itertext())).strip()
-    return text or None
 
 
 def package_refs(package: etree._Element) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .write import NAR
+from .elements import q as _q
 
 __all__ = ["NATURE_SCHEMES", "is_text", "item_class"]
 
@@ -23,10 +23,6 @@ NATURE_SCHEMES = (
 class scheme it replaced)."""
 _KNOWN_ALIASES = frozenset(("ninat", "icls"))
 _TEXT_TYPES = ("application/xhtml+xml", "application/nitf+xml", "text/plain", "text/html")
-
-
-def _q(path: str) -> str:
-    return "/".join(f"{{{NAR}}}{step}" for step in path.split("/"))
 
 
 def _aliases(item: etree._Element) -> frozenset[str]:

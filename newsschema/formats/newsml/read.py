@@ -12,7 +12,6 @@ content: line breaks and the indentation after them become one space in every te
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
@@ -43,8 +42,12 @@ from ..base import Context, Parsed
 from ..forgiving import PARAGRAPH_BREAK, unique
 from .bundles import Story, image_of, is_picture, package_refs, pictures_for
 from .classes import is_text, item_class
+from .elements import clean as _clean
+from .elements import local as _local
+from .elements import q as _q
+from .elements import text_of as _text
 from .standard import conformance, iptc_schema, too_wide, version_issue, with_column
-from .write import NAR, single_line
+from .write import NAR
 
 __all__ = ["check_input", "parse", "to_article"]
 
@@ -55,29 +58,6 @@ _PARTS = frozenset(
 )
 """Elements of an item that IPTC's documentation shows alone, as fragments."""
 _TIMES = ("itemMeta/firstCreated", "contentMeta/contentCreated", "itemMeta/versionCreated")
-
-
-@functools.cache
-def _q(path: str) -> str:
-    """``a/b`` in the NewsML-G2 namespace, for ElementPath (a few dozen paths, built once)."""
-    return "/".join(f"{{{NAR}}}{step}" for step in path.split("/"))
-
-
-def _local(element: etree._Element) -> str:
-    return etree.QName(element).localname
-
-
-def _clean(text: str | None) -> str | None:
-    cleaned = single_line(text).strip() if text else ""
-    return cleaned or None
-
-
-def _text(element: etree._Element | None) -> str | None:
-    if element is None:
-        return None
-    if len(element) == 0:  # most metadata: one text, no children to walk
-        return _clean(element.text)
-    return _clean("".join(str(piece) for piece in element.itertext()))
 
 
 def _issue(message: str, path: str = "", element: etree._Element | None = None) -> Issue:
