@@ -45,15 +45,12 @@ def is_day(value: object) -> TypeGuard[date]:
     return isinstance(value, date) and not isinstance(value, datetime)
 
 
+_INSTANT = "an RFC 3339 date-time with an offset, like 2022-04-22T14:36:26+08:00"
+
+
 def parse_datetime(text: str) -> datetime:
     """An aware datetime from RFC 3339 text; ValueError if the text is not one."""
-    if "\n" in text or not _RFC3339.match(text):
-        raise DataError(
-            f"{text!r} is not an RFC 3339 date-time with an offset, like 2022-04-22T14:36:26+08:00"
-        )
-    written = read_written(text)  # the schema's form is one of ISO 8601's, with an offset
-    assert written.offset is not None
-    return written.local.replace(tzinfo=timezone(written.offset))
+    return _instant(text, _INSTANT)
 
 
 def parse_time(text: str) -> Moment:
@@ -64,12 +61,17 @@ def parse_time(text: str) -> Moment:
             return date.fromisoformat(text)
         except ValueError:
             raise DataError(f"{text!r} is not a real day") from None
+    return _instant(text, f"{_INSTANT}, or a day, like 2022-04-22")
+
+
+def _instant(text: str, expected: str) -> datetime:
+    """The instant of canonical date-time text, checked once; `expected` says what the
+    text should have been when it is not."""
     if "\n" in text or not _RFC3339.match(text):
-        raise DataError(
-            f"{text!r} is not an RFC 3339 date-time with an offset, like "
-            "2022-04-22T14:36:26+08:00, or a day, like 2022-04-22"
-        )
-    return parse_datetime(text)
+        raise DataError(f"{text!r} is not {expected}")
+    written = read_written(text)  # the schema's form is one of ISO 8601's, with an offset
+    assert written.offset is not None
+    return written.local.replace(tzinfo=timezone(written.offset))
 
 
 def check_aware(value: datetime) -> None:

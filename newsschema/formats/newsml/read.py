@@ -138,8 +138,7 @@ def _message_records(judged: list[_Judged], context: Context) -> Iterator[Parsed
     package whose items are elsewhere) are left out with a warning on the first article,
     and their standard issues go with it. A message with no text item is one refusal
     naming what it holds."""
-    texts = [entry for entry in judged if is_text(entry[1])]
-    others = [entry for entry in judged if not is_text(entry[1])]
+    texts, others = _split_texts(judged)
     carried = [issue for *_, issues in others for issue in issues]
     if not texts:
         held = "; ".join(_held(item) for _, item, _, _ in others) or "no item"
@@ -172,6 +171,15 @@ def _message_records(judged: list[_Judged], context: Context) -> Iterator[Parsed
         yield _record(
             base, item, record, issues, notes, context, attached.get(item.get("guid", ""), ())
         )
+
+
+def _split_texts(judged: list[_Judged]) -> tuple[list[_Judged], list[_Judged]]:
+    """The text items of a message, and the others, each item's class read once."""
+    texts: list[_Judged] = []
+    others: list[_Judged] = []
+    for entry in judged:
+        (texts if is_text(entry[1]) else others).append(entry)
+    return texts, others
 
 
 def _held(item: etree._Element) -> str:
