@@ -652,7 +652,8 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "location_longitude": ("location", "longitude"), "images": ("images",),
     "rights_holder": ("rights", "holder"), "rights_notice": ("rights", "notice"),
     "rights_license": ("rights", "license"), "rights_year": ("rights", "year"),
-    "free": ("free",), "urgency": ("urgency",),
+    "free": ("free",), "urgency": ("urgency",), "slugline": ("slugline",),
+    "embargoed": ("embargoed",), "editorial_note": ("editorial_note",),
 }  # fmt: skip
 _LISTS = frozenset(("body", "authors", "editors", "keywords", "subjects", "images"))
 _INTEGERS = frozenset(("version", "rights_year", "urgency"))

@@ -27,7 +27,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from .errors import DataError, FieldError, Issue, Stage
 from .model import URI, Agent, AgentType, Article, Image, Place, Rights, Subject
-from .times import Moment, format_time, parse_time
+from .times import Moment, format_time, parse_datetime, parse_time
 from .uri import normalise_uri
 
 __all__ = [
@@ -60,6 +60,7 @@ def configure_converter(converter: Converter) -> None:
     converter.register_structure_hook(URI, _structure_uri)
     converter.register_structure_hook(Moment, _structure_time)
     converter.register_structure_hook(Moment | None, _structure_optional_time)
+    converter.register_structure_hook(datetime | None, _structure_optional_instant)
     converter.register_structure_hook_func(lambda kind: kind == AgentType, _structure_text_as_is)
     converter.register_unstructure_hook(datetime, format_time)
     converter.register_unstructure_hook(date, format_time)
@@ -133,6 +134,10 @@ def _structure_time(value: object, _: object) -> Moment:
 
 def _structure_optional_time(value: object, _: object) -> Moment | None:
     return None if value is None else _structure_time(value, Moment)
+
+
+def _structure_optional_instant(value: object, _: object) -> datetime | None:
+    return None if value is None else parse_datetime(_structure_str(value, str))
 
 
 def _is_tuple(kind: Any) -> bool:
@@ -277,6 +282,8 @@ def structure_valid(document: Mapping[str, Any]) -> Article:
     for key in ("date_published", "date_modified", "date_created"):
         if key in fields:
             fields[key] = parse_time(fields[key])
+    if "embargoed" in fields:
+        fields["embargoed"] = parse_datetime(fields["embargoed"])
     for key in ("version", "urgency"):
         if key in fields:
             fields[key] = _whole(fields[key])

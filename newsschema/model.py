@@ -20,7 +20,7 @@ import attrs
 from .errors import FieldError
 from .limits import MAX_URI_CHARS
 from .schemas import load_schema
-from .times import Moment, check_aware, is_day, parse_time
+from .times import Moment, check_aware, is_day, parse_datetime, parse_time
 from .uri import is_uri, normalise_uri
 
 __all__ = [
@@ -158,6 +158,21 @@ def _time_or_day(_: object, attribute: attrs.Attribute[Any], value: object) -> N
         raise _fail(attribute, str(error)) from None
 
 
+def _instant(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An aware instant and never a day: an embargo lifts at a moment, not on a date."""
+    if isinstance(value, str):
+        try:
+            parse_datetime(value)  # only text the converter could not parse gets here
+        except ValueError as error:
+            raise _fail(attribute, str(error)) from None
+    if not isinstance(value, datetime):
+        raise _fail(attribute, f"must be a date-time, not {value!r}")
+    try:
+        check_aware(value)
+    except ValueError as error:
+        raise _fail(attribute, str(error)) from None
+
+
 def _each(check: Check, *, unique: bool = False) -> Check:
     def each(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
         for item in value:
@@ -213,6 +228,15 @@ def _to_time(value: object) -> object:
 
 def _to_optional_time(value: object) -> object:
     return None if value is None else _to_time(value)
+
+
+def _to_optional_instant(value: object) -> object:
+    if isinstance(value, str):
+        try:
+            return parse_datetime(value)
+        except ValueError:
+            return value
+    return value
 
 
 def _to_tuple(value: Iterable[T]) -> tuple[T, ...]:
@@ -398,6 +422,14 @@ class Article:
     )
     free: bool | None = attrs.field(default=None, validator=_optional(_instances(bool)))
     urgency: int | None = attrs.field(default=None, validator=_optional(_int_between(1, 9)))
+    slugline: str | None = _optional_text()
+    """The agency's short working label for the story (``ALCOHOL-LAW``), not its headline."""
+    embargoed: datetime | None = attrs.field(
+        default=None, converter=_to_optional_instant, validator=_optional(_instant)
+    )
+    """The instant before which the story must not be published; None when it is free."""
+    editorial_note: str | None = _optional_text()
+    """A note from the desk to the editors who receive the story, never for readers."""
 
 
 def is_language_tag(text: str) -> bool:

@@ -214,6 +214,9 @@ def articles() -> st.SearchStrategy[Article]:
         rights=optional() | _rights(),
         free=optional() | st.booleans(),
         urgency=optional() | st.integers(1, 9),
+        slugline=optional() | texts(max_size=40),
+        embargoed=optional() | datetimes(),
+        editorial_note=optional() | texts(),
     )
 
 
@@ -322,6 +325,9 @@ _BAD_VALUES: dict[str, list[Any]] = {
         "2022-04-22Z",
     ],
     "urgency": [0, 10, 5.5, "5", True],
+    "embargoed": ["2022-04-22", "2022-04-22T14:36:26", "2022-04-22T14:36:26-00:00", 5],
+    "slugline": ["", " lead", 5],
+    "editorial_note": ["trail ", ["a note"]],
     "keywords": [["a", "a"], [" a"], [""], "a,b", [1]],
     "url": ["www.example.com", "http://x.com/a b", "http://例子.com/"],
     "free": ["yes", 1, 0],

@@ -151,7 +151,9 @@ def test_frictionless_catches_a_bad_cell(tmp_path: Path) -> None:
     """The Table Schema is no formality: a broken cell makes frictionless fail."""
     target = tmp_path / "articles.csv"
     text = newsschema.write(attrs.evolve(seed(), urgency=3), "csv")
-    target.write_text(text.replace(",3\r\n", ",three\r\n"), encoding="utf-8")
+    broken = text.replace(",3,,,\r\n", ",three,,,\r\n")  # urgency, then three empty columns
+    assert broken != text
+    target.write_text(broken, encoding="utf-8")
     package = tmp_path / "datapackage.json"
     from newsschema.formats.csv import datapackage
 

@@ -307,11 +307,14 @@ def newsml_view(article: Article) -> Article:
     )
     texts = {
         name: _flat(getattr(article, name))
-        for name in ("subheadline", "summary", "section", "genre", "dateline")
+        for name in ("subheadline", "summary", "section", "genre", "dateline", "slugline")
     }
+    notes = re.split(r"[\r\n]+", article.editorial_note or "")
+    note = "\n".join(line for line in map(_flat, notes) if line) or None
     return attrs.evolve(
         article,
         **texts,
+        editorial_note=note,
         date_published=at_time_of_day(article.date_published),  # firstCreated: a date-time
         headline=_flat(article.headline),
         body=tuple(p for p in map(_flat, article.body) if p),

@@ -70,6 +70,10 @@ _SCALARS: dict[str, tuple[tuple[str, ...], str]] = {
     "rights_year": (("rights", "year"), "integer"),
     "free": (("free",), "boolean"),
     "urgency": (("urgency",), "integer"),
+    # Added after the first release: new columns go last, so older files still read.
+    "slugline": (("slugline",), "string"),
+    "embargoed": (("embargoed",), "instant"),
+    "editorial_note": (("editorial_note",), "string"),
 }
 COLUMNS = tuple(_SCALARS)
 _REQUIRED = ("id", "headline", "body", "language", "date_published")
@@ -396,11 +400,15 @@ _TIME_DESCRIPTION = (
 )
 
 
-def _time_pattern() -> str:
-    """The canonical schema's date-time or day, as Table Schema writes a pattern: one
-    XML Schema regular expression that must match the whole cell."""
+_INSTANT_DESCRIPTION = "RFC 3339: a date-time with an offset (2022-04-22T14:36:26+08:00)"
+
+
+def _time_pattern(names: tuple[str, ...] = ("date_time", "full_date")) -> str:
+    """The canonical schema's date-time or day (or the forms `names` says), as Table
+    Schema writes a pattern: one XML Schema regular expression that must match the whole
+    cell."""
     definitions = load_schema("article")["$defs"]
-    forms = (definitions[name]["pattern"] for name in ("date_time", "full_date"))
+    forms = (definitions[name]["pattern"] for name in names)
     return "(" + "|".join(f"({form.removeprefix('^').removesuffix('$')})" for form in forms) + ")"
 
 
@@ -414,6 +422,10 @@ def table_schema() -> dict[str, Any]:
             field["type"] = "string"
             field["description"] = _TIME_DESCRIPTION
             constraints["pattern"] = _time_pattern()
+        if kind == "instant":  # Table Schema's datetime is UTC only; the offset is kept
+            field["type"] = "string"
+            field["description"] = _INSTANT_DESCRIPTION
+            constraints["pattern"] = _time_pattern(("date_time",))
         if constraints:
             field["constraints"] = constraints
         fields.append(field)

@@ -3,7 +3,8 @@
 Every property is a schema.org term; people and organisations are always objects in
 arrays, with the name alone in ``name`` and a role in ``jobTitle``; the body is one
 ``articleBody`` string of paragraphs separated by a blank line. What schema.org cannot
-say (urgency, version, an organisation's role) is left out rather than invented.
+say (urgency, version, slugline, embargo, editorial note, an organisation's role) is
+left out rather than invented.
 """
 
 from __future__ import annotations

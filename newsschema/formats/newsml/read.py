@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import datetime
 
 import attrs
 from lxml import etree
@@ -319,7 +320,18 @@ def check_input(story: Story, context: Context) -> list[Issue]:
         issues.append(
             _issue("is required: the item has no headline", "/contentMeta/headline", item)
         )
-    return issues + _time_issues(item, context)
+    return issues + _time_issues(item, context) + _embargo_issues(item, context)
+
+
+def _embargo_issues(item: etree._Element, context: Context) -> list[Issue]:
+    """An embargo that is not an instant is dropped, with a warning: optional, it never
+    sinks the item."""
+    element = item.find(_q("itemMeta/embargoed"))
+    text = _text(element)
+    if element is None or text is None or _embargo(item, context) is not None:
+        return []
+    message = f"{text!r} is not a date-time with a zone: dropped"
+    return [attrs.evolve(_issue(message, "/itemMeta/embargoed", element), severity="warning")]
 
 
 def _time_issues(item: etree._Element, context: Context) -> list[Issue]:
@@ -666,7 +678,23 @@ def to_article(story: Story, context: Context) -> Article:
         rights=_rights(item),
         urgency=_urgency(item),
         images=_images(story),
+        slugline=_text(item.find(_q("contentMeta/slugline"))),
+        embargoed=_embargo(item, context),
+        editorial_note=_editorial_note(item),
     )
+
+
+def _embargo(item: etree._Element, context: Context) -> datetime | None:
+    """The embargo's instant; a day or a time that cannot be read is no embargo
+    (`check_input` warns of it)."""
+    embargo = _time(item, "itemMeta/embargoed", context)
+    return embargo if isinstance(embargo, datetime) else None
+
+
+def _editorial_note(item: etree._Element) -> str | None:
+    """The item's notes to editors, one line each (agencies send one or several)."""
+    notes = [n for n in map(_text, item.findall(_q("itemMeta/edNote"))) if n]
+    return "\n".join(notes) or None
 
 
 def _images(story: Story) -> tuple[Image, ...]:

@@ -155,6 +155,14 @@ def _item(article: Article, context: Context) -> etree._Element:
     return item
 
 
+_LINE_BREAKS = re.compile(r"[\r\n]+")
+
+
+def _lines(text: str | None) -> list[str]:
+    """A note's lines, each one ``edNote``: agencies send several notes, one per element."""
+    return [line for line in _LINE_BREAKS.split(text or "") if line.strip()]
+
+
 def _rights_info(item: etree._Element, article: Article) -> None:
     rights = article.rights
     if rights and (rights.holder or rights.notice or rights.license):
@@ -177,7 +185,11 @@ def _item_meta(meta: etree._Element, article: Article, context: Context) -> None
         version = _instant(article.date_modified, "date_modified", "versionCreated", context)
     _e(meta, "versionCreated", _time(version))
     _e(meta, "firstCreated", _time(first))
+    if article.embargoed:
+        _e(meta, "embargoed", _time(article.embargoed))
     _e(meta, "pubStatus", qcode="stat:usable")
+    for note in _lines(article.editorial_note):
+        _e(meta, "edNote", note)
     if article.section:
         _e(_e(meta, "memberOf"), "name", article.section)
     if article.url:
@@ -219,6 +231,8 @@ def _descriptive(content: etree._Element, article: Article) -> None:
         element = _e(content, "subject", **attributes)
         if subject.name:
             _e(element, "name", subject.name)
+    if article.slugline:
+        _e(content, "slugline", article.slugline)
     _e(content, "headline", article.headline)
     if article.subheadline:
         _e(content, "headline", article.subheadline, role="hlrole:sub")

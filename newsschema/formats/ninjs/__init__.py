@@ -129,11 +129,17 @@ FIELDS: tuple[Field, ...] = (
         "date_created",
         lambda a: format_time(a.date_created) if a.date_created else None,
     ),
+    Field(
+        "embargoedUntil",
+        "embargoed",
+        lambda a: format_time(a.embargoed) if a.embargoed else None,
+    ),
     Field("pubStatus", "", lambda a: "usable"),
     Field("urgency", "urgency", lambda a: a.urgency),
     Field("copyrightHolder", "rights.holder", _rights("holder")),
     Field("copyrightNotice", "rights.notice", _rights("notice")),
     Field("usageTerms", "rights.license", _rights("license")),
+    Field("edNote", "editorial_note", lambda a: a.editorial_note),
     Field("language", "language", lambda a: a.language),
     Field("headlines", "headline, subheadline", _headlines),
     Field(
@@ -148,6 +154,7 @@ FIELDS: tuple[Field, ...] = (
     Field("infoSources", "publisher, source", _info_sources),
     Field("subjects", "subjects, keywords, section", _subjects_written),
     Field("genres", "genre", lambda a: [{"name": a.genre}] if a.genre else []),
+    Field("slugline", "slugline", lambda a: a.slugline),
     Field("located", "dateline", lambda a: a.dateline),
     Field("places", "location", _places),
     Field("altIds", "url", lambda a: [{"role": "url", "value": a.url}] if a.url else []),
@@ -442,7 +449,7 @@ def advise(document: dict[str, Any], context: Context) -> list[Issue]:
         )
         for e in found
     ]
-    dropped += _unusable(document)
+    dropped += _unusable(document, context)
     dropped += [
         (f"/{_spelt(document, key)}", repair)
         for key in _TIMES
@@ -457,13 +464,18 @@ def advise(document: dict[str, Any], context: Context) -> list[Issue]:
 _LISTS = ("people", "organisations", "places", "subjects", "genres", "infosources")
 
 
-def _unusable(document: dict[str, Any]) -> list[tuple[str, str]]:
+def _unusable(document: dict[str, Any], context: Context) -> list[tuple[str, str]]:
     """(path, message) of the optional values the reader cannot use and leaves out."""
     found = []
     urgency = next((v for k, v in document.items() if str(k).lower() == "urgency"), None)
     if urgency is not None and _urgency({"urgency": urgency}) is None:
         where = f"/{_spelt(document, 'urgency')}"
         found.append((where, f"{shown(urgency)} is not an urgency from 1 to 9: dropped"))
+    for key in _EMBARGOES:
+        value = next((v for k, v in document.items() if str(k).lower() == key), None)
+        if value is not None and _embargo({key: value}, context) is None:
+            message = f"{shown(value)} is not a date-time with a zone: dropped"
+            found.append((f"/{_spelt(document, key)}", message))
     for key, value in document.items():
         if str(key).lower() in _LISTS and isinstance(value, list):
             found += [
@@ -567,7 +579,24 @@ def to_article(document: dict[str, Any], context: Context) -> Article:
         rights=_rights_read(node),
         urgency=_urgency(node),
         images=images_of(node),
+        slugline=stripped(node.get("slugline")),
+        embargoed=_embargo(node, context),
+        editorial_note=stripped(node.get("ednote")),
     )
+
+
+_EMBARGOES = ("embargoeduntil", "embargoed")
+"""ninjs 3.x names the embargo ``embargoedUntil``; 1.x and 2.x ``embargoed``."""
+
+
+def _embargo(node: dict[str, Any], context: Context) -> datetime | None:
+    """The embargo's instant; one that cannot be read, or is a day, is dropped (`advise`
+    says so): an optional field never sinks the item."""
+    for key in _EMBARGOES:
+        embargo = _optional_time(node, key, context)
+        if isinstance(embargo, datetime):
+            return embargo
+    return None
 
 
 def check_output(document: dict[str, Any], context: Context) -> list[Issue]:
