@@ -16,6 +16,7 @@ import io
 import json
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -456,8 +457,29 @@ def _party_of(element: Any) -> dict[str, Any]:
     )
 
 
+_IMAGE_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
+                ".gif": "image/gif", ".webp": "image/webp"}  # fmt: skip
+
+
+def _picture_of(item: Any) -> dict[str, Any]:
+    remote = item.find(_n("contentSet/remoteContent"))
+    return _drop_empty(
+        {
+            "url": remote.get("href"),
+            "caption": item.findtext(_n("contentMeta/description")),
+            "credit": item.findtext(_n("contentMeta/creditline")),
+            "width": int(remote.get("width")) if remote.get("width") else None,
+            "height": int(remote.get("height")) if remote.get("height") else None,
+        }
+    )
+
+
 def newsml_read(text: str) -> dict[str, Any]:
-    item = etree.fromstring(text.encode("utf-8"))
+    root = etree.fromstring(text.encode("utf-8"))
+    item, images = root, []
+    if root.tag == f"{{{NAR}}}newsMessage":  # the text item, its pictures, a package
+        items = root.findall(_n("itemSet/newsItem"))
+        item, images = items[0], [_picture_of(picture) for picture in items[1:]]
     find, text_of = item.find, item.findtext
     first = text_of(_PATHS["itemMeta/firstCreated"])
     version_created = text_of(_PATHS["itemMeta/versionCreated"])
@@ -524,6 +546,7 @@ def newsml_read(text: str) -> dict[str, Any]:
                 }
             ),
             "urgency": int(urgency) if urgency else None,
+            "images": images,
         }
     )
 
@@ -630,9 +653,74 @@ def newsml_write(article: dict[str, Any]) -> str:
     xhtml_body = etree.SubElement(html, f"{{{XHTML}}}body")
     for paragraph in body:
         etree.SubElement(xhtml_body, f"{{{XHTML}}}p").text = paragraph
-    etree.indent(item, space="  ")
-    text = str(etree.tostring(item, encoding="unicode"))
+    root = _with_pictures(item, article, publisher) if article.get("images") else item
+    etree.indent(root, space="  ")
+    text = str(etree.tostring(root, encoding="unicode"))
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"
+
+
+def _item_head(name: str, guid: str, version: str, article: dict[str, Any]) -> Any:
+    item = etree.Element(
+        f"{{{NAR}}}{name}",
+        guid=guid,
+        version=version,
+        standard="NewsML-G2",
+        standardversion="2.35",
+        conformance="power",
+        nsmap={None: NAR},
+    )
+    item.set("{http://www.w3.org/XML/1998/namespace}lang", article["language"])
+    _sub(
+        item, "catalogRef", href="http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_38.xml"
+    )
+    return item
+
+
+def _head_meta(item: Any, item_class: str, text_item: Any, publisher: dict[str, Any]) -> None:
+    meta = _sub(item, "itemMeta")
+    _sub(meta, "itemClass", qcode=item_class)
+    _party(meta, "provider", publisher)
+    for name in ("versionCreated", "firstCreated"):
+        _sub(meta, name, text_item.findtext(_n(f"itemMeta/{name}")))
+    _sub(meta, "pubStatus", qcode="stat:usable")
+
+
+def _with_pictures(item: Any, article: dict[str, Any], publisher: dict[str, Any]) -> Any:
+    """The newsMessage of the text item, a picture item per image and their package."""
+    mark = "-" if "#" in article["id"] else "#"
+    message = etree.Element(f"{{{NAR}}}newsMessage", nsmap={None: NAR})
+    _sub(_sub(message, "header"), "sent", item.findtext(_n("itemMeta/versionCreated")))
+    item_set = _sub(message, "itemSet")
+    item_set.append(item)
+    guids = []
+    for number, image in enumerate(article["images"], start=1):
+        guids.append(f"{article['id']}{mark}image-{number}")
+        picture = _item_head("newsItem", guids[-1], "1", article)
+        _head_meta(picture, "ninat:picture", item, publisher)
+        content = _sub(picture, "contentMeta")
+        if image.get("credit"):
+            _sub(content, "creditline", image["credit"])
+        if image.get("caption"):
+            _sub(content, "description", image["caption"], role="drol:caption")
+        remote = _sub(_sub(picture, "contentSet"), "remoteContent", href=image["url"])
+        path = urlsplit(image["url"]).path.lower()
+        extension = path[path.rfind(".") :] if path.rfind(".") > path.rfind("/") else ""
+        if extension in _IMAGE_TYPES:
+            remote.set("contenttype", _IMAGE_TYPES[extension])
+        for name in ("width", "height"):
+            if image.get(name) is not None:
+                remote.set(name, str(image[name]))
+        item_set.append(picture)
+    package = _item_head(
+        "packageItem", f"{article['id']}{mark}package", item.get("version"), article
+    )
+    _head_meta(package, "ninat:composite", item, publisher)
+    group = _sub(_sub(package, "groupSet", root="G1"), "group", id="G1", role="group:main")
+    _sub(group, "itemRef", residref=article["id"], version=item.get("version"))
+    for guid in guids:
+        _sub(group, "itemRef", residref=guid, version="1")
+    item_set.append(package)
+    return message
 
 
 # --- CSV ---------------------------------------------------------------------------------

@@ -236,6 +236,13 @@ def main() -> None:
     "like 12:00+08:00, or 12:00 with --timezone; without it such a day is refused.",
 )
 @click.option(
+    "--single-item",
+    is_flag=True,
+    help="newsml: write an article with images as its text item alone, each image a "
+    'link rel="irel:seeAlso" (no width or height), not a newsMessage of the text item, '
+    "picture items and a package.",
+)
+@click.option(
     "-O",
     "--option",
     "writer_options",

@@ -131,22 +131,19 @@ def convert(
     from_: FormatName | None,
     output: str | None,
     reading: batch.Reading,
-    embed: bool,
-    xsd: str | None,
-    bom: bool,
-    time_of_day: str | None,
     writer_options: tuple[str, ...],
     datapackage: bool,
     keep_going: bool,
     jobs: int,
     terminal: Terminal,
+    **flags: Any,
 ) -> None:
-    """``newsschema convert``: see its help."""
+    """``newsschema convert``: see its help. `flags` are the writers' own options
+    (``--embed``, ``--xsd``, ``--bom``, ``--time-of-day``, ``--single-item``)."""
     console, exclude = terminal.console(), terminal.exclude
     selection = _selected(inputs or (STDIN,), from_, exclude, skip_named=False)
     names = selection.files
     target = _target(output, len(names), to)
-    flags = {"embed": embed, "xsd": xsd, "bom": bom, "time_of_day": time_of_day}
     options = _options_given(FORMATS[to], flags, writer_options)
     _check_convert_options(to, options, target, datapackage=datapackage, jobs=jobs)
     _refuse_overwriting_inputs(names, target, to)
@@ -159,7 +156,7 @@ def convert(
     else:
         converted, failed = _convert_to_one(names, target.path, settings, console)
         if datapackage and target.path is not None:
-            _write_datapackage(target.path, bom=bom)
+            _write_datapackage(target.path, bom=bool(flags.get("bom")))
     _summarise(console, len(names), converted, failed, len(selection.skipped))
     if failed:
         sys.exit(1)

@@ -325,7 +325,10 @@ def newsml_view(article: Article) -> Article:
         keywords=tuple(dict.fromkeys(k for k in map(_flat, article.keywords) if k)),
         subjects=tuple(attrs.evolve(s, name=_flat(s.name)) for s in article.subjects),
         location=kept_place if kept_place != Place() else None,
-        images=(),
+        images=tuple(
+            attrs.evolve(i, caption=_flat(i.caption), credit=_flat(i.credit))
+            for i in article.images
+        ),
         rights=kept_rights if kept_rights != Rights() else None,
         free=None,
     )

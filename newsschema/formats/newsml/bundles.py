@@ -6,7 +6,8 @@ A text item names its pictures by ``link residref="…"`` (``irel:seeAlso``,
 article's images: the URL of their largest remote rendition, the caption from their
 ``description`` (or headline), the credit from ``creditline`` (or the copyright holder),
 width and height from the rendition. A package whose items are not in the file is no
-article: the items it needs are elsewhere.
+article: the items it needs are elsewhere. A text item may also name a picture by its
+address alone (``link href="…"`` of class picture, as ``--single-item`` writes it).
 """
 
 from __future__ import annotations
@@ -18,12 +19,20 @@ from lxml import etree
 
 from ...model import Image
 from ...uri import is_uri, normalise_uri
+from .building import NAR
 from .classes import item_class
 from .elements import q as _q
 from .elements import text_of as _text
-from .write import NAR
 
-__all__ = ["PICTURES", "Story", "image_of", "is_picture", "package_refs", "pictures_for"]
+__all__ = [
+    "PICTURES",
+    "Story",
+    "image_of",
+    "is_picture",
+    "linked_images",
+    "package_refs",
+    "pictures_for",
+]
 
 PICTURES = frozenset(("picture", "graphic"))
 """The item classes that become an article's images."""
@@ -77,12 +86,8 @@ def image_of(picture: etree._Element) -> Image | None:
     if not renditions:
         return None
     largest = max(renditions, key=lambda r: _whole(r.get("width")) or 0)
-    href = (largest.get("href") or "").strip()
-    try:
-        url = normalise_uri(href)
-    except ValueError:
-        return None
-    if not is_uri(url):
+    url = _address(largest.get("href"))
+    if url is None:
         return None
     meta = picture.find(_q("contentMeta"))
     caption = None
@@ -102,6 +107,37 @@ def image_of(picture: etree._Element) -> Image | None:
         width=_whole(largest.get("width")),
         height=_whole(largest.get("height")),
     )
+
+
+def linked_images(item: etree._Element) -> list[Image]:
+    """The pictures a text item names by a link to their address (how newsschema's
+    ``--single-item`` writes them): a link whose class is a picture or graphic, or whose
+    content type is an image; caption and credit from the link's own children."""
+    found = []
+    for link in item.iterfind(_q("itemMeta/link")):
+        declared = link.find(_q("itemClass"))
+        named = (declared.get("qcode") or "").split(":")[-1] if declared is not None else ""
+        kind = (link.get("contenttype") or "").strip().lower()
+        url = _address(link.get("href"))
+        if url is None or not (named in PICTURES or kind.startswith("image/")):
+            continue
+        found.append(
+            Image(
+                url=url,
+                caption=_text(link.find(_q("description"))),
+                credit=_text(link.find(_q("creditline"))),
+            )
+        )
+    return found
+
+
+def _address(href: str | None) -> str | None:
+    """An absolute URI from an ``href``, normalised; None when it is none."""
+    try:
+        url = normalise_uri((href or "").strip())
+    except ValueError:
+        return None
+    return url if url and is_uri(url) else None
 
 
 def _whole(text: str | None) -> int | None:

@@ -10,7 +10,7 @@ import functools
 
 from lxml import etree
 
-from .write import NAR, single_line
+from .building import NAR, single_line
 
 __all__ = ["clean", "local", "q", "text_of"]
 

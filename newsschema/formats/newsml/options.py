@@ -24,3 +24,7 @@ class NewsmlOptions:
     time_of_day: str | None = attrs.field(default=None, validator=check_time_of_day)
     """The time of day (``12:00+08:00``; ``12:00`` with ``--timezone``) to write a day at
     where NewsML-G2 needs an instant: ``firstCreated`` and ``versionCreated``."""
+    single_item: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    """Write an article with images as its text item alone, each image a
+    ``link rel="irel:seeAlso"``, rather than a newsMessage of the text item, one picture
+    item per image and a package grouping them."""

@@ -41,14 +41,14 @@ from ...uri import is_uri
 from ...xmlparse import XMLInputError, parse_xml
 from ..base import Context, Parsed
 from ..forgiving import PARAGRAPH_BREAK, unique
-from .bundles import Story, image_of, is_picture, package_refs, pictures_for
+from .building import NAR
+from .bundles import Story, image_of, is_picture, linked_images, package_refs, pictures_for
 from .classes import is_text, item_class
 from .elements import clean as _clean
 from .elements import local as _local
 from .elements import q as _q
 from .elements import text_of as _text
 from .standard import conformance, iptc_schema, too_wide, version_issue, with_column
-from .write import NAR
 
 __all__ = ["check_input", "parse", "to_article"]
 
@@ -698,6 +698,7 @@ def _editorial_note(item: etree._Element) -> str | None:
 
 
 def _images(story: Story) -> tuple[Image, ...]:
-    """The attached pictures that give an address."""
+    """The attached pictures that give an address, then the pictures the item links to
+    by address."""
     found = (image_of(picture) for picture in story.pictures)
-    return tuple(image for image in found if image is not None)
+    return (*(image for image in found if image is not None), *linked_images(story.item))

@@ -3,17 +3,18 @@
 Every time carries its offset, even where NewsML-G2 would accept a time without one. A
 day stays a day in ``contentCreated`` and ``contentModified``; ``firstCreated`` and
 ``versionCreated`` need an instant, so a day there takes the user's ``time_of_day`` or is
-refused (`times.days`). The
-body is XHTML in ``inlineXML`` with ``wordcount`` and ``charcount``. Several articles
-travel in a ``newsMessage``. Output is checked against ``schemas/newsml-item.xsd``
-(newsschema's own profile) and, when the user names it, IPTC's full XSD.
+refused (`times.days`). The body is XHTML in ``inlineXML`` with ``wordcount`` and
+``charcount``. An article with images travels in a ``newsMessage`` with a picture item
+per image and a package (`pictures`), or alone linking to them (``single_item``); several
+articles travel in one ``newsMessage``. Output is checked against
+``schemas/newsml-item.xsd`` (newsschema's own profile) and IPTC's XSD.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from typing import Any
 
 from lxml import etree
@@ -22,79 +23,18 @@ from ...errors import DataError
 from ...language import word_count
 from ...limits import MAX_XML_TEXT_BYTES
 from ...model import Agent, Article
-from ...times import Moment, format_time
+from ...times import Moment
 from ...times.days import instant_of
 from ...xmlparse import NOT_XML_TEXT
 from ..base import Context, options_of
+from .building import CATALOG, NAR, XHTML, XHTML_DEFAULT, XML_LANG, single_line
+from .building import element as _e
+from .building import party as _party
+from .building import time_text as _time
 from .options import NewsmlOptions
+from .pictures import link_images, package, picture_items
 
 __all__ = ["NAR", "XHTML", "from_article", "serialise", "single_line"]
-
-NAR = "http://iptc.org/std/nar/2006-10-01/"
-XHTML = "http://www.w3.org/1999/xhtml"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_38.xml"
-_NAR_DEFAULT: Any = {None: NAR}  # default namespaces (lxml's stubs only type prefixed ones)
-_XHTML_DEFAULT: Any = {None: XHTML}
-
-
-_BROKEN = re.compile(r"[\t\n\r]")
-_WHITE_RUN = re.compile(r"\s+")
-
-
-def _one_line(run: re.Match[str]) -> str:
-    white = run[0]
-    return " " if "\n" in white or "\r" in white else white.replace("\t", " ")
-
-
-def single_line(text: str) -> str:
-    """Metadata text as NewsML-G2 holds it: on one line, breaks and tabs made spaces.
-
-    A line break and the white space around it become one space; a tab, one space. The
-    specification's strings allow no tab, CR or LF; a reader may not tell a line break
-    from the indentation of pretty-printing, so both sides use this one rule.
-    """
-    if not _BROKEN.search(text):
-        return text  # most text: one scan, nothing to do
-    return _WHITE_RUN.sub(_one_line, text)  # each run of white space looked at once
-
-
-def _e(
-    parent: etree._Element | None, local: str, text: str | None = None, **attributes: str
-) -> etree._Element:
-    name = f"{{{NAR}}}{local}"
-    if parent is None:
-        element = etree.Element(name, nsmap=_NAR_DEFAULT)
-    else:
-        element = etree.SubElement(parent, name)
-    for key, value in attributes.items():
-        element.set(key, value)
-    if text is not None:
-        element.text = single_line(text)
-    return element
-
-
-def _party(parent: etree._Element, tag: str, agent: Agent, role: str | None = None) -> None:
-    attributes = {"role": role} if role else {}
-    attributes["type"] = "cpnat:organisation" if agent.type == "Organization" else "cpnat:person"
-    if agent.url:
-        attributes["uri"] = agent.url
-    _e(_e(parent, tag, **attributes), "name", agent.name)
-
-
-_MAX_OFFSET = timedelta(hours=14)
-
-
-def _time(value: Moment) -> str:
-    """RFC 3339 with the offset, or a day; XML Schema allows offsets up to ±14:00, so a
-    larger one (RFC 3339 allows ±23:59, no place on Earth uses one) is written as the
-    same instant in UTC."""
-    if not isinstance(value, datetime):
-        return format_time(value)
-    offset = value.utcoffset()
-    if offset is not None and abs(offset) > _MAX_OFFSET:
-        value = value.astimezone(timezone.utc)
-    return format_time(value)
 
 
 def _instant(value: Moment, field: str, element: str, context: Context) -> datetime:
@@ -120,9 +60,13 @@ def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
 
 
 def from_article(article: Article, context: Context) -> etree._Element:
-    """The newsItem; ValueError naming the field when text holds what XML cannot carry."""
+    """The newsItem, or with images a newsMessage bundling it with its pictures
+    (`pictures`); ValueError naming the field when text holds what XML cannot carry."""
     try:
-        return _item(article, context)
+        item = _item(article, context)
+        if not article.images or options_of(context, NewsmlOptions).single_item:
+            return item
+        return _bundle(article, item)
     except ValueError:
         for path, text in _strings(context.converter.unstructure(article)):
             found = NOT_XML_TEXT.search(text)
@@ -146,7 +90,8 @@ def _item(article: Article, context: Context) -> etree._Element:
     item.set(XML_LANG, article.language)
     _e(item, "catalogRef", href=CATALOG)
     _rights_info(item, article)
-    _item_meta(_e(item, "itemMeta"), article, context)
+    meta = _e(item, "itemMeta")
+    _item_meta(meta, article, context)
     content = _e(item, "contentMeta")
     _administrative(content, article)
     _descriptive(content, article)
@@ -163,6 +108,20 @@ def _lines(text: str | None) -> list[str]:
     return [line for line in _LINE_BREAKS.split(text or "") if line.strip()]
 
 
+def _bundle(article: Article, item: etree._Element) -> etree._Element:
+    """The text item, one picture item per image and the package grouping them."""
+    provider = article.publisher or _NO_PROVIDER
+    meta = item.find(f"{{{NAR}}}itemMeta")
+    assert meta is not None  # `_item` wrote it
+    created = (
+        datetime.fromisoformat(meta.findtext(f"{{{NAR}}}versionCreated") or ""),
+        datetime.fromisoformat(meta.findtext(f"{{{NAR}}}firstCreated") or ""),
+    )
+    return message(
+        [item, *picture_items(article, provider, created), package(article, provider, created)]
+    )
+
+
 def _rights_info(item: etree._Element, article: Article) -> None:
     rights = article.rights
     if rights and (rights.holder or rights.notice or rights.license):
@@ -175,10 +134,13 @@ def _rights_info(item: etree._Element, article: Article) -> None:
             _e(info, "usageTerms", rights.license)
 
 
+_NO_PROVIDER = Agent(name="newsschema", type="Organization")
+"""NewsML-G2 requires a provider: an article with no publisher names newsschema."""
+
+
 def _item_meta(meta: etree._Element, article: Article, context: Context) -> None:
     _e(meta, "itemClass", qcode="ninat:text")
-    provider = article.publisher or Agent(name="newsschema", type="Organization")
-    _party(meta, "provider", provider)
+    _party(meta, "provider", article.publisher or _NO_PROVIDER)
     first = _instant(article.date_published, "date_published", "firstCreated", context)
     version = first
     if article.date_modified is not None:
@@ -194,6 +156,8 @@ def _item_meta(meta: etree._Element, article: Article, context: Context) -> None
         _e(_e(meta, "memberOf"), "name", article.section)
     if article.url:
         _e(meta, "link", rel="irel:canonical", href=article.url)
+    if options_of(context, NewsmlOptions).single_item:
+        link_images(meta, article)
 
 
 def _administrative(content: etree._Element, article: Article) -> None:
@@ -251,7 +215,7 @@ def _content_set(content_set: etree._Element, article: Article) -> None:
         wordcount=str(word_count(" ".join(article.body))),
         charcount=str(sum(map(len, article.body))),
     )
-    html = etree.SubElement(inline, f"{{{XHTML}}}html", nsmap=_XHTML_DEFAULT)
+    html = etree.SubElement(inline, f"{{{XHTML}}}html", nsmap=XHTML_DEFAULT)
     etree.SubElement(
         etree.SubElement(html, f"{{{XHTML}}}head"), f"{{{XHTML}}}title"
     ).text = article.headline
@@ -286,11 +250,21 @@ def _check_text_runs(item: etree._Element) -> None:
             )
 
 
-def message(items: Sequence[etree._Element]) -> etree._Element:
-    """Several items in one ``newsMessage``, "sent" at the newest item's version time.
+def message(documents: Sequence[etree._Element]) -> etree._Element:
+    """The items of `documents` (items, or messages bundling an article's items) in one
+    ``newsMessage``, "sent" at the newest item's version time.
 
     Not the clock: the same articles must give the same bytes on every run.
     """
+    items = [
+        item
+        for document in documents
+        for item in (
+            document.iterfind(f"{{{NAR}}}itemSet/*")
+            if etree.QName(document).localname == "newsMessage"
+            else (document,)
+        )
+    ]
     root = _e(None, "newsMessage")
     versions = [item.findtext(f"{{{NAR}}}itemMeta/{{{NAR}}}versionCreated") for item in items]
     newest = max(
@@ -300,7 +274,21 @@ def message(items: Sequence[etree._Element]) -> etree._Element:
     item_set = _e(root, "itemSet")
     for item in items:
         item_set.append(item)
+    _number_groups(item_set)
     return root
+
+
+def _number_groups(item_set: etree._Element) -> None:
+    """Each package's groups numbered apart (``G1``, ``G2``…): a group's id is an XML ID,
+    unique in the whole message, and each article's package was written as if alone."""
+    count = 0
+    for group_set in item_set.iterfind(f"{{{NAR}}}packageItem/{{{NAR}}}groupSet"):
+        renamed = {}
+        for group in group_set.iterfind(f"{{{NAR}}}group"):
+            count += 1
+            renamed[group.get("id")] = f"G{count}"
+            group.set("id", f"G{count}")
+        group_set.set("root", renamed.get(group_set.get("root"), group_set.get("root", "")))
 
 
 def serialise(documents: Sequence[Any], context: Context) -> str:
