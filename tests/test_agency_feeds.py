@@ -323,3 +323,75 @@ def test_ninjs_1_associations_keyed_by_name_are_images_too() -> None:
     item = {**_ITEM, "associations": {"main": association}}
     (article,) = newsschema.read(json.dumps(item), "ninjs")
     assert article.images == (PICTURE,)
+
+
+def test_a_content_apis_page_of_items_gives_each_item() -> None:
+    """Newsroom systems answer a search with ``{"total": …, "item": [...]}``."""
+    page = {"total": 2, "limit": 20, "offset": 0, "item": [_ITEM, {**_ITEM, "uri": "urn:x:2"}]}
+    outcomes_read = list(outcomes(json.dumps(page), "ninjs"))
+    assert [o.article.id for o in outcomes_read if o.article] == ["urn:x:1", "urn:x:2"]
+    broken = {**page, "item": [{"uri": "urn:x:3", "type": "text"}]}
+    (refused,) = outcomes(json.dumps(broken), "ninjs")
+    assert [i.path for i in refused.issues if i.severity == "error"] == ["/item/0/headlines"]
+
+
+def test_an_unlisted_type_with_a_body_is_read_as_text_with_a_warning() -> None:
+    item = {**_ITEM, "type": "story", "body_html": "It rained", "body_text": "It rained."}
+    (outcome,) = outcomes(json.dumps(item), "ninjs")
+    assert outcome.article is not None
+    assert outcome.article.body == ("It rained.",)  # markup with no paragraph: the plain text
+    assert any("'story' is not a ninjs type: read as text" in i.message for i in outcome.issues)
+    (picture,) = outcomes(json.dumps({**item, "type": "picture"}), "ninjs")
+    assert picture.article is None
+
+
+def test_superdesks_bbc_feed_pages_read_with_their_pictures() -> None:
+    text = corpus("ninjs", "sd-bbc-ninjs-comp-test.ninjs.json").read_text(encoding="utf-8")
+    (article,) = newsschema.read(text, "ninjs", timezone="Europe/London")
+    assert (article.headline, article.body, article.authors[0].name) == (
+        "abcdef",
+        ("abcd",),
+        "Jane Doe",
+    )
+    assert [i.url for i in article.images] == [
+        "https://www.superdesk.org/public/img/logo-footer.png"
+    ]
+
+
+def _nitf_item(head: str) -> str:
+    nitf = (
+        '<nitf xmlns="http://iptc.org/std/NITF/2006-10-18/"><body>'
+        f"<body.head><hedline><hl1>Floods close the Wei river</hl1></hedline>{head}</body.head>"
+        "<body.content><p>The river rose overnight.</p>"
+        "<block><p>Schools are closed.</p><p>Roads are shut.</p></block></body.content>"
+        "</body></nitf>"
+    )
+    return (
+        f'<newsItem xmlns="{NAR}" guid="urn:x:nitf" version="1" standard="NewsML-G2" '
+        'standardversion="2.35" conformance="power" xml:lang="en">'
+        '<itemMeta><itemClass qcode="ninat:text"/><provider literal="Agency"/>'
+        "<versionCreated>2020-01-08T15:51:00+01:00</versionCreated></itemMeta>"
+        '<contentSet><inlineXML contenttype="application/nitf+xml">'
+        f"{nitf}</inlineXML></contentSet></newsItem>"
+    )
+
+
+def test_nitf_gives_the_headline_by_line_dateline_and_paragraphs_of_its_blocks() -> None:
+    head = (
+        "<byline>By <person>Jane Doe</person> and <person>Li Wei</person>, "
+        "<byttl>Agency Writers</byttl></byline>"
+        "<dateline><location>XINXIANG, China</location>, <story.date>Jan. 8</story.date>"
+        "</dateline>"
+    )
+    (article,) = newsschema.read(_nitf_item(head), "newsml")
+    assert article.headline == "Floods close the Wei river"
+    assert [a.name for a in article.authors] == ["Jane Doe", "Li Wei"]
+    assert article.dateline == "XINXIANG, China"
+    assert article.body == ("The river rose overnight.", "Schools are closed.", "Roads are shut.")
+
+
+def test_a_nitf_by_line_of_text_alone_names_its_people_without_the_agency() -> None:
+    head = "<byline>By Jane Doe, Agency</byline><dateline>XINXIANG, China</dateline>"
+    (article,) = newsschema.read(_nitf_item(head), "newsml")
+    assert [a.name for a in article.authors] == ["Jane Doe"]
+    assert article.dateline == "XINXIANG, China"

@@ -617,9 +617,15 @@ def _credit(item: etree._Element) -> str | None:
 
 
 def _by_line(item: etree._Element, credit: str | None) -> tuple[Agent, ...]:
-    """The people of ``<by>Von Annett Gehler, dpa</by>``: the by-line word and the
+    """The people of ``<by>Von Annett Gehler, dpa</by>``, else of a NITF body's
+    ``byline`` (its ``person`` elements when it marks them): the by-line word and the
     agency named by the credit line or as provider are not people."""
+    nitf = _nitf_head(item, "byline")
+    persons = [] if nitf is None else [p for p in map(_text, nitf.iter("{*}person")) if p]
     by = _text(item.find(_q("contentMeta/by")))
+    if by is None and persons:
+        return tuple(Agent(name=name) for name in dict.fromkeys(persons))
+    by = by or _text(nitf)
     if by is None:
         return ()
     provider = item.find(_q("itemMeta/provider"))
@@ -630,6 +636,23 @@ def _by_line(item: etree._Element, credit: str | None) -> tuple[Agent, ...]:
     names = (n.strip() for n in _BY_SEPARATORS.split(strip_byline(by)))
     people = [n for n in names if n and n.casefold() not in agencies]
     return tuple(Agent(name=n) for n in dict.fromkeys(people))
+
+
+def _nitf_head(item: etree._Element, name: str) -> etree._Element | None:
+    """An element of the NITF story's ``body.head`` (``byline``, ``dateline``), when the
+    content is NITF and has one."""
+    inline = item.find(_q("contentSet/inlineXML"))
+    head = None if inline is None else next(inline.iter("{*}body.head"), None)
+    return None if head is None else next(head.iter(f"{{*}}{name}"), None)
+
+
+def _dateline(item: etree._Element) -> str | None:
+    """contentMeta's dateline, else the NITF story's (its ``location`` when marked)."""
+    given = _text(item.find(_q("contentMeta/dateline")))
+    nitf = _nitf_head(item, "dateline") if given is None else None
+    if nitf is None:
+        return given
+    return _text(next(nitf.iter("{*}location"), None)) or _text(nitf)
 
 
 def _genre(item: etree._Element) -> str | None:
@@ -673,7 +696,7 @@ def to_article(story: Story, context: Context) -> Article:
         keywords=tuple(unique(map(_text, item.findall(_q("contentMeta/keyword"))))),
         subjects=_subjects(item),
         genre=_genre(item),
-        dateline=_text(item.find(_q("contentMeta/dateline"))),
+        dateline=_dateline(item),
         location=_place(item),
         rights=_rights(item),
         urgency=_urgency(item),

@@ -238,10 +238,11 @@ def parse(text: str, context: Context) -> Iterator[Parsed]:
     except ValueError as error:
         yield Parsed(issues=[parse_issue(error, NAME)])
         return
-    items = document if isinstance(document, list) else [document]
+    listed, prefix = _listed_items(document)
+    items = listed if listed is not None else [document]
     for index, item in enumerate(items):
-        base = f"/{index}" if isinstance(document, list) else ""
-        record = index if isinstance(document, list) else None
+        base = f"{prefix}/{index}" if listed is not None else ""
+        record = index if listed is not None else None
         if not isinstance(item, dict):
             issue = Issue(
                 stage="parse", format=NAME, path="", message="a ninjs item is a JSON object"
@@ -257,6 +258,25 @@ def parse(text: str, context: Context) -> Iterator[Parsed]:
                 issues=[inferred.issue(NAME)] if inferred else [],
                 zone=inferred,
             )
+
+
+_ENVELOPES = ("items", "item", "_items")
+"""Where a content API's page of results (``{"total": 1, "item": [...]}``) keeps them."""
+
+
+def _listed_items(document: Any) -> tuple[list[Any] | None, str]:
+    """The items of a JSON array, or of an API's page of results (an object that is no
+    item itself and lists them under `_ENVELOPES`), with the pointer to the list; None
+    for one item."""
+    if isinstance(document, list):
+        return document, ""
+    if not isinstance(document, dict) or {"uri", "headline", "headlines"} & set(document):
+        return None, ""
+    for key in _ENVELOPES:
+        listed = document.get(key)
+        if isinstance(listed, list) and listed and all(isinstance(i, dict) for i in listed):
+            return listed, f"/{key}"
+    return None, ""
 
 
 def _inferred_zone(item: dict[str, Any], context: Context) -> Inferred | None:
@@ -308,8 +328,9 @@ def _body(node: dict[str, Any]) -> tuple[str, ...]:
     if markup and isinstance(markup[0].get("value"), str):
         return _paragraphs_from_html(markup[0]["value"])
     rich = node.get("body_html") or node.get("body_richtext")
-    if isinstance(rich, str):
-        return _paragraphs_from_html(rich)
+    found = _paragraphs_from_html(rich) if isinstance(rich, str) else ()
+    if found:
+        return found  # else markup without paragraphs: the plain text says it as well
     plain = [b for b in bodies if isinstance(b.get("value"), str)]
     text = plain[0]["value"] if plain else node.get("body_text") or node.get("body_main")
     if not isinstance(text, str):
@@ -450,6 +471,10 @@ def advise(document: dict[str, Any], context: Context) -> list[Issue]:
         for e in found
     ]
     dropped += _unusable(document, context)
+    unlisted = _unlisted_text(node)
+    if unlisted is not None:
+        message = f"{shown(unlisted)} is not a ninjs type: read as text, as the item has a body"
+        dropped.append((f"/{_spelt(document, 'type')}", message))
     dropped += [
         (f"/{_spelt(document, key)}", repair)
         for key in _TIMES
@@ -534,11 +559,25 @@ def _genre(node: dict[str, Any]) -> str | None:
     return next((name for name in names if name), None)
 
 
+_MEDIA_TYPES = frozenset(("audio", "video", "picture", "graphic", "component"))
+"""ninjs types that are never text; ``text`` and ``composite`` are the others."""
+
+
+def _unlisted_text(node: dict[str, Any]) -> str | None:
+    """A type ninjs does not list (a newsroom system's ``story``, ``advisory``) on an item
+    with a body of text: read as text, with a warning. None for any other item."""
+    kind = node.get("type", "text")
+    if kind in ("text", "composite") or kind in _MEDIA_TYPES or not _body(node):
+        return None
+    return str(kind)
+
+
 def _is_text(node: dict[str, Any]) -> None:
     """An item of type text, or a composite whose content is text (a story packaged with
-    its pictures, as agencies send press releases); else "not an article"."""
+    its pictures, as agencies send press releases), or of a type ninjs does not list
+    that has a body of text; else "not an article"."""
     kind = node.get("type", "text")
-    if kind == "text" or (kind == "composite" and _body(node)):
+    if kind == "text" or (kind == "composite" and _body(node)) or _unlisted_text(node):
         return
     what = "a composite with no body of text" if kind == "composite" else f"of type {kind!r}"
     message = f"not an article: the ninjs item is {what}; newsschema reads type 'text'"
