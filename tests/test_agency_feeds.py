@@ -336,10 +336,10 @@ def test_a_content_apis_page_of_items_gives_each_item() -> None:
 
 
 def test_an_unlisted_type_with_a_body_is_read_as_text_with_a_warning() -> None:
-    item = {**_ITEM, "type": "story", "body_html": "It rained", "body_text": "It rained."}
+    item = {**_ITEM, "type": "story", "body_html": "It <b>rained</b>\n  hard<br><br>Roads shut"}
     (outcome,) = outcomes(json.dumps(item), "ninjs")
     assert outcome.article is not None
-    assert outcome.article.body == ("It rained.",)  # markup with no paragraph: the plain text
+    assert outcome.article.body == ("It rained hard", "Roads shut")  # no <p>: text, <br><br>
     assert any("'story' is not a ninjs type: read as text" in i.message for i in outcome.issues)
     (picture,) = outcomes(json.dumps({**item, "type": "picture"}), "ninjs")
     assert picture.article is None
@@ -395,3 +395,15 @@ def test_a_nitf_by_line_of_text_alone_names_its_people_without_the_agency() -> N
     (article,) = newsschema.read(_nitf_item(head), "newsml")
     assert [a.name for a in article.authors] == ["Jane Doe"]
     assert article.dateline == "XINXIANG, China"
+
+
+def test_ninjs_1_body_xhtml_without_paragraphs_is_read_with_its_pictures() -> None:
+    """Business Wire's composite press release: the text in ``body_xhtml``, no ``<p>``."""
+    (article,) = newsschema.read(
+        corpus("ninjs", "iptc-1.4-businesswire-newsml-20130515006361.ninjs.json")
+    )
+    assert article.headline.startswith("Dell Redefines Workstation Computing Boundaries")
+    assert article.body[0].startswith(
+        "Dell today announced an expanded and stronger Dell Precision"
+    )
+    assert len(article.images) == 3

@@ -13,7 +13,14 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["PARAGRAPH_BREAK", "compact", "split_paragraphs", "stripped", "unique"]
+__all__ = [
+    "PARAGRAPH_BREAK",
+    "compact",
+    "markup_paragraphs",
+    "split_paragraphs",
+    "stripped",
+    "unique",
+]
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
 """A blank line between two paragraphs."""
@@ -22,6 +29,23 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
 def split_paragraphs(text: str) -> list[str]:
     """Paragraphs at blank lines, trimmed; a blank paragraph is no paragraph."""
     return [p.strip() for p in PARAGRAPH_BREAK.split(text) if p.strip()]
+
+
+_HTML_SPACE = re.compile(r"[ \t\r\n\f]+")
+_LINE_BREAKS = re.compile(r" ?\u2028 ?")
+_BREAK = "\u2028"
+"""Where a ``<br>`` stood, while the white space of the source is folded."""
+
+
+def markup_paragraphs(root: Any) -> list[str]:
+    """The paragraphs of HTML that marks none (text, links, ``<br>``s): white space in
+    the source is one space, as a browser shows it, and two ``<br>`` in a row end a
+    paragraph. `root` is an lxml element holding the markup (it is changed)."""
+    for line_break in root.iter("br"):
+        line_break.tail = _BREAK + (line_break.tail or "")
+    text = _LINE_BREAKS.sub(_BREAK, _HTML_SPACE.sub(" ", root.text_content()))
+    blocks = re.split(f"{_BREAK}{{2,}}", text)
+    return [p for p in (b.replace(_BREAK, " ").strip() for b in blocks) if p]
 
 
 def compact(node: dict[str, Any]) -> dict[str, Any]:

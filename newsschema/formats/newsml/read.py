@@ -40,7 +40,7 @@ from ...times.evidence import Inferred, infer_zone
 from ...uri import is_uri
 from ...xmlparse import XMLInputError, parse_xml
 from ..base import Context, Parsed
-from ..forgiving import PARAGRAPH_BREAK, unique
+from ..forgiving import PARAGRAPH_BREAK, markup_paragraphs, unique
 from .building import NAR
 from .bundles import Story, image_of, is_picture, linked_images, package_refs, pictures_for
 from .classes import is_text, item_class
@@ -482,7 +482,7 @@ def _story_paragraph(paragraph: etree._Element) -> bool:
 
 
 def _html_paragraphs(markup: str) -> tuple[str, ...]:
-    """``text/html`` inline data: its ``p`` elements, else its text at blank lines."""
+    """``text/html`` inline data: its ``p`` elements, else its text at double ``<br>``s."""
     if not markup.strip():
         return ()
     try:
@@ -491,7 +491,7 @@ def _html_paragraphs(markup: str) -> tuple[str, ...]:
         return ()
     paragraphs = [_clean(p.text_content()) for p in root.iter("p")]
     if not paragraphs:
-        paragraphs = [_clean(b) for b in PARAGRAPH_BREAK.split(root.text_content())]
+        return tuple(markup_paragraphs(root))
     return tuple(p for p in paragraphs if p)
 
 

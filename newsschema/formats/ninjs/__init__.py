@@ -30,7 +30,7 @@ from ...uri import is_uri
 from ...validation import shown
 from ..base import Context, Format, Parsed, Reader, Writer, options_of
 from ..fields import Field, written
-from ..forgiving import compact, split_paragraphs, stripped, unique
+from ..forgiving import compact, markup_paragraphs, split_paragraphs, stripped, unique
 from .associations import associations_of, images_of
 from .standard import conform
 
@@ -319,6 +319,8 @@ def _paragraphs_from_html(markup: str) -> tuple[str, ...]:
             continue
         found = [fragment] if fragment.tag == "p" else list(fragment.iter("p"))
         paragraphs.extend("".join(str(piece) for piece in p.itertext()) for p in found)
+    if not paragraphs and markup.strip():  # text and links with no paragraph marked
+        paragraphs = markup_paragraphs(lxml_html.fragment_fromstring(markup, create_parent="div"))
     return tuple(paragraphs)
 
 
@@ -327,7 +329,7 @@ def _body(node: dict[str, Any]) -> tuple[str, ...]:
     markup = [b for b in bodies if "html" in str(b.get("contenttype", b.get("role", "")))]
     if markup and isinstance(markup[0].get("value"), str):
         return _paragraphs_from_html(markup[0]["value"])
-    rich = node.get("body_html") or node.get("body_richtext")
+    rich = node.get("body_html") or node.get("body_xhtml") or node.get("body_richtext")
     found = _paragraphs_from_html(rich) if isinstance(rich, str) else ()
     if found:
         return found  # else markup without paragraphs: the plain text says it as well
