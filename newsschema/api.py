@@ -91,6 +91,9 @@ class Options(TypedDict, total=False):
     standard_version: str | None
     """The version of the standard to check against, over the one a document declares
     (ninjs: ``1.0`` … ``3.1``)."""
+    notes: bool
+    """Also report, as issues of severity ``note``, what the readers leave out of each
+    document and which rendition they read (``--verbose``); default False."""
     embed: bool
     """jsonld: write a ``<script type="application/ld+json">`` element."""
     xsd: str | None
@@ -139,6 +142,7 @@ class Session:
         strict: bool = False,
         level: Level = "both",
         standard_version: str | None = None,
+        notes: bool = False,
     ) -> Context:
         """The options of one call; `check=False` skips the three schema checks; `options`
         are the writer's (see `writer_options`)."""
@@ -152,6 +156,7 @@ class Session:
             strict=strict,
             level=level,
             standard_version=standard_version,
+            notes=notes,
             converter=self.converter,
             validators=self.validators,
             timezone=parse_timezone(timezone),
@@ -166,7 +171,9 @@ class Session:
 
 LEVELS: tuple[Level, ...] = ("both", "standard", "readable")
 
-_COMMON = frozenset({"timezone", "encoding", "check", "strict", "level", "standard_version"})
+_COMMON = frozenset(
+    {"timezone", "encoding", "check", "strict", "level", "standard_version", "notes"}
+)
 """The options every call takes; the others belong to a format's writer."""
 
 

@@ -50,6 +50,7 @@ class Reading:
     strict: bool = False
     level: Level = "both"
     standard_version: str | None = None
+    notes: bool = False
 
     def options(self) -> dict[str, Any]:
         """As `newsschema.outcomes` takes them; a time zone that is none is a usage

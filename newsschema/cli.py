@@ -91,8 +91,16 @@ def _terminal_options(command: F) -> F:
 
 
 def _reading_options(command: F) -> F:
-    """``--timezone``, ``--encoding`` and ``--standard-version``, alike on every command
-    that reads."""
+    """``--timezone``, ``--encoding``, ``--standard-version`` and ``--verbose``, alike on
+    every command that reads."""
+    command = click.option(
+        "--verbose",
+        "-v",
+        "notes",
+        is_flag=True,
+        help="Also say, as notes, what the readers leave out of each document (metadata "
+        "with no canonical field) and which rendition of its text they read.",
+    )(command)
     command = click.option(
         "--standard-version",
         metavar="VERSION",

@@ -56,9 +56,11 @@ class Console:
     def issues(self, source: str, issues: Sequence[Issue]) -> None:
         """One line per issue, ``FILE: [warning: ]stage: where: message``."""
         for issue in issues:
-            if issue.severity == "warning" and not self.warnings:
+            if (issue.severity == "warning" and not self.warnings) or (
+                issue.severity == "note" and self.quiet
+            ):
                 continue
-            colour = "red" if issue.severity == "error" else "yellow"
+            colour = {"error": "red", "warning": "yellow"}.get(issue.severity, "cyan")
             self._say(
                 click.style(f"{shown_path(source)}: {issue}", fg=colour if self.colour else None)
             )

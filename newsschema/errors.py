@@ -48,7 +48,9 @@ class Issue:
     message: str
     line: int | None = None
     column: int | None = None
-    severity: Literal["error", "warning"] = "error"
+    severity: Literal["error", "warning", "note"] = "error"
+    """An error refuses the record; a warning says what a usable record misses; a note
+    (asked for with ``notes``, ``--verbose``) says what the reader left out or chose."""
     pointer: tuple[str, ...] | None = None
     """The JSON Pointer's reference tokens inside the record's document (CSV: the
     canonical document the row holds); None where the place is no JSON value (XML, a

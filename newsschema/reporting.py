@@ -97,6 +97,9 @@ class Reporter:
         raise NotImplementedError
 
 
+_COLOURS = {"error": "red", "warning": "yellow", "note": "cyan"}
+
+
 class TextReporter(Reporter):
     """For people: one line per problem, ``file:line:column: stage path: message``."""
 
@@ -111,10 +114,10 @@ class TextReporter(Reporter):
                     for part in (shown_path(report.path), issue.line, issue.column)
                     if part
                 )
-                label = "" if issue.severity == "error" else "warning: "
+                label = "" if issue.severity == "error" else f"{issue.severity}: "
                 path = issue.path or "/"
                 line = f"{where}: {label}{issue.stage} {path}: {issue.message}"
-                out.write(self._paint(line, "red" if not label else "yellow") + "\n")
+                out.write(self._paint(line, _COLOURS[issue.severity]) + "\n")
         if self.quiet:
             return
         for skipped in batch.skipped:
@@ -189,7 +192,8 @@ class GithubReporter(Reporter):
                 if issue.column is not None:
                     props.append(f"col={issue.column}")
                 text = f"{issue.stage} {issue.path or '/'}: {issue.message}"
-                out.write(f"::{issue.severity} {','.join(props)}::{_escape_message(text)}\n")
+                command = "notice" if issue.severity == "note" else issue.severity
+                out.write(f"::{command} {','.join(props)}::{_escape_message(text)}\n")
         if not self.quiet:
             out.write(_summary(batch) + "\n")
 
@@ -234,7 +238,7 @@ class JunitReporter(Reporter):
                 file=path,
             )
             errors = [i for i in report.issues if i.severity == "error"]
-            warnings = [i for i in report.issues if i.severity == "warning"]
+            others = [i for i in report.issues if i.severity != "error"]
             if errors:
                 more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
                 failure = etree.SubElement(
@@ -244,8 +248,8 @@ class JunitReporter(Reporter):
                     type=errors[0].stage,
                 )
                 failure.text = _xml_text("\n".join(_located_line(path, i) for i in errors))
-            if warnings:
-                lines = ("warning: " + _located_line(path, i) for i in warnings)
+            if others:
+                lines = (f"{i.severity}: " + _located_line(path, i) for i in others)
                 etree.SubElement(case, "system-out").text = _xml_text("\n".join(lines))
         for skipped in batch.skipped:
             path = _xml_text(shown_path(skipped.path))

@@ -407,3 +407,46 @@ def test_ninjs_1_body_xhtml_without_paragraphs_is_read_with_its_pictures() -> No
         "Dell today announced an expanded and stronger Dell Precision"
     )
     assert len(article.images) == 3
+
+
+def _subject_item(language: str, names: str) -> str:
+    return (
+        f'<newsItem xmlns="{NAR}" guid="urn:x:s" version="1" standard="NewsML-G2" '
+        f'standardversion="2.35" conformance="power" xml:lang="{language}">'
+        '<itemMeta><itemClass qcode="ninat:text"/><provider literal="x"/>'
+        "<versionCreated>2020-01-08T15:51:00+01:00</versionCreated></itemMeta>"
+        f'<contentMeta><subject qcode="medtop:11000000">{names}</subject>'
+        "<headline>Rain</headline></contentMeta><contentSet>"
+        '<inlineXML contenttype="application/xhtml+xml">'
+        '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>It rained.</p></body></html>'
+        "</inlineXML></contentSet></newsItem>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"), [("de-DE", "Politik"), ("en", "politics"), ("fi", "politics")]
+)
+def test_a_subject_is_named_in_the_items_language_first(language: str, expected: str) -> None:
+    names = (
+        '<name xml:lang="en">politics</name><name xml:lang="de" role="nrol:mnemonic">pl</name>'
+        '<name xml:lang="de">Politik</name>'
+    )
+    (article,) = newsschema.read(_subject_item(language, names), "newsml")
+    assert [(s.code, s.name) for s in article.subjects] == [("medtop:11000000", expected)]
+
+
+def test_a_packages_headline_and_slugline_stand_in_for_its_text_items() -> None:
+    package = (
+        f'<packageItem xmlns="{NAR}" guid="urn:x:pkg" version="1" standard="NewsML-G2" '
+        'standardversion="2.35" conformance="power">'
+        '<itemMeta><itemClass qcode="ninat:composite"/><provider literal="x"/>'
+        "<versionCreated>2020-01-08T15:51:00+01:00</versionCreated></itemMeta>"
+        "<contentMeta><slugline>RAIN-CITY</slugline><headline>Rain over the city</headline>"
+        '</contentMeta><groupSet root="G1"><group id="G1" role="group:main">'
+        '<itemRef residref="urn:x:t"/></group></groupSet></packageItem>'
+    )
+    untitled = _item("urn:x:t", _class("ninat:text")).replace("<headline>Rain</headline>", "")
+    (article,) = newsschema.read(_message(package, untitled), "newsml")
+    assert (article.headline, article.slugline) == ("Rain over the city", "RAIN-CITY")
+    (own,) = newsschema.read(_message(package, _item("urn:x:t", _class("ninat:text"))), "newsml")
+    assert (own.headline, own.slugline) == ("Rain", "RAIN-CITY")

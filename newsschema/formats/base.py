@@ -74,6 +74,9 @@ class Context:
     standard_version: str | None = None
     """The version of the standard to check a document against, over the one it
     declares (ninjs: ``1.0`` … ``3.1``)."""
+    notes: bool = False
+    """Whether readers say, as notes, what they leave out of a document (metadata the
+    canonical article has no field for) and which of its renditions they read."""
 
     @property
     def conformance(self) -> bool:

@@ -30,6 +30,7 @@ __all__ = [
     "image_of",
     "is_picture",
     "linked_images",
+    "main_packages",
     "package_refs",
     "pictures_for",
 ]
@@ -44,6 +45,9 @@ class Story:
 
     item: etree._Element
     pictures: tuple[etree._Element, ...] = ()
+    package: etree._Element | None = None
+    """The package that groups the item with its pictures: its headline and slugline
+    stand in for the item's when it has none."""
 
 
 def package_refs(package: etree._Element) -> list[str]:
@@ -72,6 +76,19 @@ def pictures_for(
         if main is not None:
             attached[main] += [pictures[guid] for guid in refs if guid in pictures]
     return {guid: tuple(dict.fromkeys(found)) for guid, found in attached.items()}
+
+
+def main_packages(
+    texts: Sequence[etree._Element], packages: Iterable[etree._Element]
+) -> dict[str, etree._Element]:
+    """For each text item's guid, the first package whose main item it is."""
+    guids = {item.get("guid", "") for item in texts}
+    found: dict[str, etree._Element] = {}
+    for package in packages:
+        main = next((guid for guid in package_refs(package) if guid in guids), None)
+        if main is not None:
+            found.setdefault(main, package)
+    return found
 
 
 def is_picture(item: etree._Element) -> bool:

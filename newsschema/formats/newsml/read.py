@@ -42,12 +42,21 @@ from ...xmlparse import XMLInputError, parse_xml
 from ..base import Context, Parsed
 from ..forgiving import PARAGRAPH_BREAK, markup_paragraphs, unique
 from .building import NAR
-from .bundles import Story, image_of, is_picture, linked_images, package_refs, pictures_for
+from .bundles import (
+    Story,
+    image_of,
+    is_picture,
+    linked_images,
+    main_packages,
+    package_refs,
+    pictures_for,
+)
 from .classes import is_text, item_class
 from .elements import clean as _clean
 from .elements import local as _local
 from .elements import q as _q
 from .elements import text_of as _text
+from .left_out import notes
 from .standard import conformance, iptc_schema, too_wide, version_issue, with_column
 
 __all__ = ["check_input", "parse", "to_article"]
@@ -120,10 +129,11 @@ def _record(
     elsewhere: list[Issue],
     context: Context,
     pictures: tuple[etree._Element, ...] = (),
+    package: etree._Element | None = None,
 ) -> Parsed:
     inferred = _inferred_zone(item, context)
     return Parsed(
-        document=Story(item, pictures),
+        document=Story(item, pictures, package),
         base=base,
         record=record,
         conformance=conformance,
@@ -150,9 +160,23 @@ def _message_records(judged: list[_Judged], context: Context) -> Iterator[Parsed
     pictures = {item.get("guid", ""): item for _, item, _, _ in others if is_picture(item)}
     packages = [item for _, item, _, _ in others if _local(item) == "packageItem"]
     attached = pictures_for([item for _, item, _, _ in texts], pictures, packages)
+    main_of = main_packages([item for _, item, _, _ in texts], packages)
     used = {id(p) for found in attached.values() for p in found}
-    present = {item.get("guid", "") for _, item, _, _ in judged}
-    left_out = [
+    left_out = _left_out_warnings(others, used, {item.get("guid", "") for _, item, _, _ in judged})
+    for n, (base, item, record, issues) in enumerate(texts):
+        if n == 0:
+            issues, notes = issues + carried, left_out
+        else:
+            notes = []
+        guid = item.get("guid", "")
+        yield _record(
+            base, item, record, issues, notes, context, attached.get(guid, ()), main_of.get(guid)
+        )
+
+
+def _left_out_warnings(others: list[_Judged], used: set[int], present: set[str]) -> list[Issue]:
+    """A warning for each item of the message no article takes in."""
+    return [
         Issue(
             stage="input",
             format=NAME,
@@ -164,14 +188,6 @@ def _message_records(judged: list[_Judged], context: Context) -> Iterator[Parsed
         for base, item, _, _ in others
         if id(item) not in used and not _complete_package(item, present)
     ]
-    for n, (base, item, record, issues) in enumerate(texts):
-        if n == 0:
-            issues, notes = issues + carried, left_out
-        else:
-            notes = []
-        yield _record(
-            base, item, record, issues, notes, context, attached.get(item.get("guid", ""), ())
-        )
 
 
 def _split_texts(judged: list[_Judged]) -> tuple[list[_Judged], list[_Judged]]:
@@ -316,11 +332,12 @@ def check_input(story: Story, context: Context) -> list[Issue]:
     if len(guid) > MAX_URI_CHARS:
         message = f"is {len(guid):,} characters; an identifier here has at most {MAX_URI_CHARS:,}"
         issues.append(_issue(message, "/@guid", item))
-    if _headline(item) is None:
+    if _story_headline(story) is None:
         issues.append(
             _issue("is required: the item has no headline", "/contentMeta/headline", item)
         )
-    return issues + _time_issues(item, context) + _embargo_issues(item, context)
+    issues += _time_issues(item, context) + _embargo_issues(item, context)
+    return issues + (notes(item, _content(item)) if context.notes else [])
 
 
 def _embargo_issues(item: etree._Element, context: Context) -> list[Issue]:
@@ -367,6 +384,23 @@ def _headline(item: etree._Element) -> str | None:
     titles = [] if inline is None else [*inline.iter("{*}title"), *inline.iter("{*}hl1")]
     titles += item.findall(_q("itemMeta/title"))
     return next((t for t in map(_text, titles) if t), None)
+
+
+def _story_headline(story: Story) -> str | None:
+    """The item's headline, else its package's (a package titles the story it groups)."""
+    headline = _headline(story.item)
+    if headline is None and story.package is not None:
+        return _text(story.package.find(_q("contentMeta/headline")))
+    return headline
+
+
+def _slugline(story: Story) -> str | None:
+    """The item's slugline, else its package's."""
+    for holder in (story.item, story.package):
+        slugline = None if holder is None else _text(holder.find(_q("contentMeta/slugline")))
+        if slugline:
+            return slugline
+    return None
 
 
 def _time(item: etree._Element, path: str, context: Context) -> Moment | None:
@@ -497,14 +531,34 @@ def _html_paragraphs(markup: str) -> tuple[str, ...]:
 
 def _subjects(item: etree._Element) -> tuple[Subject, ...]:
     subjects = []
+    language = _language(item).lower()
     for element in item.findall(_q("contentMeta/subject")):
         qcode = element.get("qcode")
         uri = element.get("uri")
-        name = _text(element.find(_q("name"))) or _clean(element.get("literal"))
+        name = _name_in(element, language) or _clean(element.get("literal"))
         code = qcode if qcode and is_qcode(qcode) else None
         if code or name or (uri and is_uri(uri)):
             subjects.append(Subject(code=code, name=name, uri=uri if uri and is_uri(uri) else None))
     return tuple(subjects)
+
+
+def _name_in(element: etree._Element, language: str) -> str | None:
+    """The element's ``name`` in the item's language (its tag, else its primary
+    language), else its first name: agencies name a code in several languages. A name
+    with a role (dpa's ``nrol:mnemonic`` ``pl`` for Politik) is no name to show."""
+    every = element.findall(_q("name"))
+    names = [n for n in every if not n.get("role")] or every
+    if len(names) > 1:
+        primary = language.split("-")[0]
+        spoken = [(n.get(_XML_LANG) or "").lower() for n in names]
+        for wanted in (language, primary):
+            chosen = next((n for n, tag in zip(names, spoken, strict=True) if tag == wanted), None)
+            if chosen is not None:
+                return _text(chosen)
+        primaries = [tag.split("-")[0] for tag in spoken]
+        if primary in primaries:
+            return _text(names[primaries.index(primary)])
+    return _text(names[0]) if names else None
 
 
 def _place(item: etree._Element) -> Place | None:
@@ -670,7 +724,7 @@ def _urgency(item: etree._Element) -> int | None:
 def to_article(story: Story, context: Context) -> Article:
     item = story.item
     published, modified, created = _times(item, context)
-    headline = _headline(item) or ""
+    headline = _story_headline(story) or ""
     provider = item.find(_q("itemMeta/provider"))
     publisher = _party(provider, "Organization") if provider is not None else None
     guid, version, url = _identity(item, publisher, published, headline)
@@ -701,7 +755,7 @@ def to_article(story: Story, context: Context) -> Article:
         rights=_rights(item),
         urgency=_urgency(item),
         images=_images(story),
-        slugline=_text(item.find(_q("contentMeta/slugline"))),
+        slugline=_slugline(story),
         embargoed=_embargo(item, context),
         editorial_note=_editorial_note(item),
     )
