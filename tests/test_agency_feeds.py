@@ -5,6 +5,7 @@ agency files of ../shared/corpus."""
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -12,7 +13,7 @@ import newsschema
 from newsschema.api import outcomes
 from newsschema.cli import main
 
-from .conftest import cli_runner, corpus
+from .conftest import cli_runner, corpus, corpus_files, reference
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
 
@@ -450,3 +451,69 @@ def test_a_packages_headline_and_slugline_stand_in_for_its_text_items() -> None:
     assert (article.headline, article.slugline) == ("Rain over the city", "RAIN-CITY")
     (own,) = newsschema.read(_message(package, _item("urn:x:t", _class("ninat:text"))), "newsml")
     assert (own.headline, own.slugline) == ("Rain", "RAIN-CITY")
+
+
+# --- every file of the shared corpus ---------------------------------------------------------
+
+NO_ARTICLE = {
+    "iptc-LISTING_25_NITF_inlineXML.xml": "a fragment of NewsML-G2",
+    "iptc-LISTING_28_Dateline.xml": "a fragment of NewsML-G2",
+    "iptc-LISTING_6_Package.xml": "a packageItem whose items are not in this file",
+    "iptc-ap_metadata_example.xml": "of class ninat:video is not text",
+    "sd-reuters-GM1EA7M13RP01-picture.xml": "no text item in this message",
+    "sd-reuters-snep-packages.xml": "no text item in this message",
+    # The one text item with no headline anywhere: the article requires one (DESIGN.md).
+    "sd-stt_newsml_test_no_hl.xml": "the item has no headline",
+}
+
+
+@pytest.mark.parametrize("name", corpus_files("newsml", "*.xml"))
+def test_every_agency_file_with_a_text_item_converts(name: str) -> None:
+    found = list(outcomes(corpus("newsml", name), "newsml"))
+    errors = [i.message for o in found for i in o.issues if i.severity == "error"]
+    if name in NO_ARTICLE:
+        assert any(NO_ARTICLE[name] in message for message in errors), errors
+        return
+    assert errors == []
+    assert all(o.article is not None and o.article.headline for o in found)
+
+
+NOT_TEXT = {
+    "iptc-3.0-ap_image.ninjs.json": "of type 'picture'",
+    "sd-ninjs3.ninjs.json": "of type 'picture'",
+    "sd-ninjs6.ninjs.json": "of type 'picture'",
+    "iptc-3.0-20231004-UEFA-ChampionLeague.ninjs.json": "the item has no headline",  # an event
+}
+
+
+@pytest.mark.parametrize("name", corpus_files("ninjs", "*.json"))
+def test_every_ninjs_text_item_reads_with_headline_time_and_images(name: str) -> None:
+    path = corpus("ninjs", name)
+    found = list(outcomes(path, "ninjs", timezone="Europe/London"))  # the BBC's pages lack one
+    errors = [i.message for o in found for i in o.issues if i.severity == "error"]
+    if name in NOT_TEXT:
+        assert any(NOT_TEXT[name] in message for message in errors), errors
+        return
+    assert errors == []
+    for outcome in found:
+        assert outcome.article is not None
+        assert outcome.article.headline
+        assert outcome.article.date_published is not None
+    associated = '"picture"' in path.read_text(encoding="utf-8")
+    assert not associated or any(o.article and o.article.images for o in found)
+
+
+def test_stts_zoneless_times_are_read_in_finlands_zone_with_a_warning() -> None:
+    (outcome,) = outcomes(corpus("newsml", "sd-stt1.xml"), "newsml")
+    assert outcome.article is not None
+    helsinki = datetime(2019, 4, 15, 11, 12, 24, tzinfo=timezone(timedelta(hours=3)))
+    assert outcome.article.date_published == helsinki  # firstCreated 2019-04-15T11:12:24
+    assert any("Europe/Helsinki, the zone of the agency STT" in i.message for i in outcome.issues)
+
+
+def test_iptcs_nitf_sports_story_reads_its_headline_body_and_author() -> None:
+    path = reference("newsml-g2", "examples", "LISTING_22_Sports_story_in_NewsML-G2NITF.xml")
+    (article,) = newsschema.read(path)
+    assert article.headline.startswith("Preview: Arizona Diamondbacks (29-23)")
+    assert len(article.body) == 6
+    assert article.body[0].startswith("(Sports Network) - A pair of teams")
