@@ -102,7 +102,7 @@ def test_single_item_on_the_command_line(tmp_path: Path) -> None:
     assert result.stdout.count('rel="irel:seeAlso"') == 2
     refused = cli_runner().invoke(main, ["convert", str(source), "--to", "ninjs", "--single-item"])
     assert refused.exit_code == 2
-    assert "for writing newsml" in refused.output
+    assert "for writing newsml" in refused.stderr
 
 
 def test_a_link_to_a_page_is_no_image() -> None:
