@@ -297,6 +297,9 @@ def ninjs_read(text: str) -> dict[str, Any]:
                 }
             ),
             "dateline": item.get("located"),
+            "slugline": item.get("slugline"),
+            "embargoed": item.get("embargoedUntil"),
+            "editorial_note": item.get("edNote"),
             "location": _drop_empty(
                 {"name": places[0].get("name") if places else None, "country": country}
             ),
@@ -358,11 +361,13 @@ def ninjs_write(article: dict[str, Any]) -> str:
             "firstCreated": article["date_published"],
             "versionCreated": article.get("date_modified") or article["date_published"],
             "contentCreated": article.get("date_created"),
+            "embargoedUntil": article.get("embargoed"),
             "pubStatus": "usable",
             "urgency": article.get("urgency"),
             "copyrightHolder": rights.get("holder"),
             "copyrightNotice": rights.get("notice"),
             "usageTerms": rights.get("license"),
+            "edNote": article.get("editorial_note"),
             "language": article["language"],
             "headlines": [{"role": "main", "value": article["headline"]}]
             + (
@@ -404,6 +409,7 @@ def ninjs_write(article: dict[str, Any]) -> str:
             ],
             "subjects": subjects,
             "genres": [{"name": article["genre"]}] if article.get("genre") else [],
+            "slugline": article.get("slugline"),
             "located": article.get("dateline"),
             "places": [
                 _drop_empty(
@@ -547,6 +553,10 @@ def newsml_read(text: str) -> dict[str, Any]:
             ),
             "urgency": int(urgency) if urgency else None,
             "images": images,
+            "slugline": text_of(_n("contentMeta/slugline")),
+            "embargoed": text_of(_n("itemMeta/embargoed")),
+            "editorial_note": "\n".join(n.text for n in item.iterfind(_n("itemMeta/edNote")))
+            or None,
         }
     )
 
@@ -567,19 +577,7 @@ def _party(parent: Any, tag: str, agent: dict[str, Any], role: str | None = None
 
 
 def newsml_write(article: dict[str, Any]) -> str:
-    item = etree.Element(
-        f"{{{NAR}}}newsItem",
-        guid=article["id"],
-        version=str(article.get("version", 1)),
-        standard="NewsML-G2",
-        standardversion="2.35",
-        conformance="power",
-        nsmap={None: NAR},
-    )
-    item.set("{http://www.w3.org/XML/1998/namespace}lang", article["language"])
-    _sub(
-        item, "catalogRef", href="http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_38.xml"
-    )
+    item = _item_head("newsItem", article["id"], str(article.get("version", 1)), article)
     rights = article.get("rights") or {}
     if rights.get("holder") or rights.get("notice") or rights.get("license"):
         info = _sub(item, "rightsInfo")
@@ -595,7 +593,11 @@ def newsml_write(article: dict[str, Any]) -> str:
     _party(meta, "provider", publisher)
     _sub(meta, "versionCreated", article.get("date_modified") or article["date_published"])
     _sub(meta, "firstCreated", article["date_published"])
+    if article.get("embargoed"):
+        _sub(meta, "embargoed", article["embargoed"])
     _sub(meta, "pubStatus", qcode="stat:usable")
+    for note in (article.get("editorial_note") or "").splitlines():
+        _sub(meta, "edNote", note)
     if article.get("section"):
         _sub(_sub(meta, "memberOf"), "name", article["section"])
     if article.get("url"):
@@ -631,6 +633,8 @@ def newsml_write(article: dict[str, Any]) -> str:
         element = _sub(content, "subject", **codes)
         if subject.get("name"):
             _sub(element, "name", subject["name"])
+    if article.get("slugline"):
+        _sub(content, "slugline", article["slugline"])
     _sub(content, "headline", article["headline"])
     if article.get("subheadline"):
         _sub(content, "headline", article["subheadline"], role="hlrole:sub")

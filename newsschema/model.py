@@ -141,36 +141,32 @@ def _number_between(low: float, high: float) -> Check:
     return between
 
 
-def _time_or_day(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An aware instant, or a day: what the text says, never midnight made up for a day."""
-    if isinstance(value, str):
+def _moment(parse: Callable[[str], object], *, days: bool) -> Check:
+    """An aware instant, or (with `days`) a day: what the text says, never midnight made
+    up for a day. Only text the converter could not parse reaches the check as text."""
+    what = "a date-time or a day" if days else "a date-time"
+
+    def moment(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if isinstance(value, str):
+            try:
+                parse(value)
+            except ValueError as error:
+                raise _fail(attribute, str(error)) from None
+        if days and is_day(value):
+            return
+        if not isinstance(value, datetime):
+            raise _fail(attribute, f"must be {what}, not {value!r}")
         try:
-            parse_time(value)  # only text the converter could not parse gets here
+            check_aware(value)
         except ValueError as error:
             raise _fail(attribute, str(error)) from None
-    if is_day(value):
-        return
-    if not isinstance(value, datetime):
-        raise _fail(attribute, f"must be a date-time or a day, not {value!r}")
-    try:
-        check_aware(value)
-    except ValueError as error:
-        raise _fail(attribute, str(error)) from None
+
+    return moment
 
 
-def _instant(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An aware instant and never a day: an embargo lifts at a moment, not on a date."""
-    if isinstance(value, str):
-        try:
-            parse_datetime(value)  # only text the converter could not parse gets here
-        except ValueError as error:
-            raise _fail(attribute, str(error)) from None
-    if not isinstance(value, datetime):
-        raise _fail(attribute, f"must be a date-time, not {value!r}")
-    try:
-        check_aware(value)
-    except ValueError as error:
-        raise _fail(attribute, str(error)) from None
+_time_or_day = _moment(parse_time, days=True)
+_instant = _moment(parse_datetime, days=False)
+"""An embargo lifts at a moment, not on a date: an instant and never a day."""
 
 
 def _each(check: Check, *, unique: bool = False) -> Check:
@@ -217,26 +213,27 @@ def _to_optional_uri(value: str | None) -> URI | None:
     return None if value is None else _to_uri(value)
 
 
-def _to_time(value: object) -> object:
+def _parsed(parse: Callable[[str], object], value: object) -> object:
+    """Time text parsed; what cannot be parsed is left for the check to refuse with its
+    reason (converters are named functions: the attrs mypy plugin reads only those)."""
     if isinstance(value, str):
         try:
-            return parse_time(value)
+            return parse(value)
         except ValueError:
             return value
     return value
+
+
+def _to_time(value: object) -> object:
+    return _parsed(parse_time, value)
+
+
+def _to_optional_instant(value: object) -> object:
+    return _parsed(parse_datetime, value)  # None stays None: it is no text
 
 
 def _to_optional_time(value: object) -> object:
     return None if value is None else _to_time(value)
-
-
-def _to_optional_instant(value: object) -> object:
-    if isinstance(value, str):
-        try:
-            return parse_datetime(value)
-        except ValueError:
-            return value
-    return value
 
 
 def _to_tuple(value: Iterable[T]) -> tuple[T, ...]:
