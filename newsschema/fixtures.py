@@ -207,6 +207,9 @@ def _optional(draft: _Draft, every: bool, choose: _Chooser) -> dict[str, Any]:
         "rights": _rights(draft.publisher.name, published, every),
         "free": True if every else (choose.chance(0.5) if choose.chance(0.5) else None),
         "urgency": choose.number(1, 9) if sometimes(0.3) else None,
+        "slugline": f"{draft.section}/{draft.city}" if sometimes(0.3) else None,
+        "embargoed": published if every else None,  # lifts as the story is published
+        "editorial_note": words["editorial_note"] if every else None,
     }
     return found
 

@@ -17,6 +17,7 @@ LANGUAGES: dict[str, dict[str, Any]] = {
         "publisher": ("大河日报", "https://www.dahe-ribao.example/"),
         "role": "记者",
         "editor_role": "责任编辑",
+        "editorial_note": "禁发时间前请勿发布。\n图片另发。",
         "sections": [
             ("要闻", "medtop:11000000"),
             ("财经", "medtop:04000000"),
@@ -49,6 +50,7 @@ LANGUAGES: dict[str, dict[str, Any]] = {
         "publisher": ("The Northern Ledger", "https://news.northern-ledger.example/"),
         "role": "correspondent",
         "editor_role": "editor",
+        "editorial_note": "Not for publication before the embargo lifts.\nPictures to follow.",
         "sections": [
             ("Politics", "medtop:11000000"),
             ("Business", "medtop:04000000"),
@@ -87,6 +89,7 @@ LANGUAGES: dict[str, dict[str, Any]] = {
         "publisher": ("Rheinische Rundschau", "https://www.rheinische-rundschau.example/"),
         "role": "Korrespondentin",
         "editor_role": "Redaktion",
+        "editorial_note": "Sperrfrist beachten.\nBilder folgen.",
         "sections": [
             ("Politik", "medtop:11000000"),
             ("Wirtschaft", "medtop:04000000"),
@@ -119,6 +122,7 @@ LANGUAGES: dict[str, dict[str, Any]] = {
         "publisher": ("Diario del Sur", "https://www.diariodelsur.example/"),
         "role": "corresponsal",
         "editor_role": "edición",
+        "editorial_note": "Embargado hasta la hora indicada.\nFotos a continuación.",
         "sections": [
             ("Política", "medtop:11000000"),
             ("Economía", "medtop:04000000"),
@@ -156,6 +160,7 @@ LANGUAGES: dict[str, dict[str, Any]] = {
         "publisher": ("صحيفة النيل", "https://www.alnil-news.example/"),
         "role": "مراسل",
         "editor_role": "تحرير",
+        "editorial_note": "يحظر النشر قبل الموعد المحدد، والصور لاحقة.",
         "sections": [
             ("سياسة", "medtop:11000000"),
             ("اقتصاد", "medtop:04000000"),
@@ -186,6 +191,7 @@ LANGUAGES: dict[str, dict[str, Any]] = {
         "publisher": ("東都新聞", "https://www.toto-shimbun.example/"),
         "role": "記者",
         "editor_role": "編集",
+        "editorial_note": "解禁時間まで掲載しないでください。\n写真は追って配信します。",
         "sections": [
             ("政治", "medtop:11000000"),
             ("経済", "medtop:04000000"),
