@@ -24,6 +24,7 @@ __all__ = [
     "COLON",
     "CRUMB_SEPARATOR",
     "EDITOR_LABELS",
+    "EDITOR_LINE",
     "END_OF_BODY",
     "LABEL",
     "TIME",
@@ -59,6 +60,10 @@ _KEYWORD_SEPARATORS = re.compile(r"[\s、，,;；|]+")
 # (阿依古丽·买买提). Parenthesised words that end a paragraph but name no one — (完),
 # (待续), (新华社) — are not a by-line.
 _NAME = re.compile(r"[\u3400-\u9fff]{2,4}|[\u3400-\u9fff]{1,8}[·•][\u3400-\u9fff·•]{1,12}")
+_STAFF_CODE = re.compile(r"(?<=[\u3400-\u9fff])_[A-Za-z]{0,4}[0-9]+$")
+"""A staff number portals append to an editor's name (163.com: 杜硕_NB12556)."""
+_HANDLE = re.compile(r"[A-Za-z][A-Za-z0-9._-]{2,31}")
+"""An editor named by a system login (qq.com: 责任编辑：biaoffeng): taken for an editor only."""
 _NOT_NAMES = {"完", "待续", "未完待续", "全文完", "组图", "视频", "本报讯", "图文", "原标题"}
 _ORGANISATION_ENDINGS = ("社", "网", "报", "台", "站")
 END_OF_BODY = re.compile(
@@ -66,6 +71,8 @@ END_OF_BODY = re.compile(
     r"责任编辑|责编|网站简介|版权声明|关于我们|Copyright|©)|版权所有"
 )
 
+EDITOR_LINE = re.compile(rf"(?:责任编辑|责编){COLON}")
+"""A line that names the page's editor (folded to Simplified first)."""
 _HERE = re.compile(rf"^(?:当前位置|您的位置|位置){COLON}")
 _COPYRIGHT_NOTICE = re.compile(r"^(?:Copyright|©|\(c\))", re.IGNORECASE)
 _RESERVED = "版权所有"
@@ -135,8 +142,10 @@ def names_with_roles(
         label = next((x for x in _PREFIX_LABELS if folded.startswith(x) and folded != x), None)
         if label is not None:
             role, token, folded = token[: len(label)], token[len(label) :], folded[len(label) :]
+        token = _STAFF_CODE.sub("", token)  # 杜硕_NB12556: the editor's staff number
         named = not (folded in _NOT_NAMES or folded.endswith(_ORGANISATION_ENDINGS))
-        if not named or not _NAME.fullmatch(token):
+        editor = fold(role or "") in EDITOR_LABELS
+        if not named or not (_NAME.fullmatch(token) or (editor and _HANDLE.fullmatch(token))):
             clean = False
         elif all(person["name"] != token for person in people):
             people.append({"name": token, **({"role": role} if role else {})})

@@ -131,14 +131,37 @@ def _main_content(page: lxml_html.HtmlElement) -> Any:
 
 
 def _lines(element: Any) -> list[str]:
-    """The element's text as a browser lays it out: a line per block and per ``<br>``."""
+    """The element's text as a browser lays it out: a line per block and per ``<br>``; a
+    line break in the source is a space, as white space is in HTML (outside ``<pre>``)."""
     laid_out = copy.deepcopy(element)
+    for node in laid_out.iter():
+        if node.tag == "pre" or not isinstance(node.tag, str):
+            continue
+        if node.text and "\n" in node.text and not _in_pre(node):
+            node.text = _WHITE_RUN.sub(_one_space, node.text)
+        if node.tail and "\n" in node.tail and not _in_pre(node.getparent()):
+            node.tail = _WHITE_RUN.sub(_one_space, node.tail)
     for block in laid_out.iter(*_BLOCKS):
         block.tail = "\n" + (block.tail or "")
         if block.tag != "br":
             block.text = "\n" + (block.text or "")
     text = str(laid_out.text_content())
     return [" ".join(line.split()) for line in lines(text) if line.strip()]
+
+
+_WHITE_RUN = re.compile(r"[ \t\r\n]+")
+
+
+def _one_space(run: re.Match[str]) -> str:
+    """A run of white space with a line break is one space; each run is looked at once
+    (a pattern around the break would go back over every long run of spaces)."""
+    white = run[0]
+    return " " if "\n" in white or "\r" in white else white
+
+
+def _in_pre(node: Any) -> bool:
+    """Whether `node` is a ``<pre>`` or inside one, where line breaks are the text's."""
+    return node is not None and any(n.tag == "pre" for n in (node, *node.iterancestors()))
 
 
 def _unwrapped(line: str) -> str:
@@ -194,6 +217,10 @@ def page_properties(root: lxml_html.HtmlElement, title: str | None) -> dict[str,
             credits.tail(line)
     whole = _lines(_body(root))  # with the navigation and footer taken out of `page`
     crumbs = next((line for line in whole[:40] if _CRUMBS.search(line)), None)
+    if not credits.split()[1]:  # an editor line the cleaning took for page furniture
+        for line in whole:
+            if portal.EDITOR_LINE.search(portal.fold(line)):
+                credits.tail(line)
     footer = portal.Credits()
     for line in whole[-40:]:
         footer.tail(line)
