@@ -29,6 +29,7 @@ from ..jsonld.graph import article_nodes, described, resolve
 from ..jsonld.read import time_warnings, to_article
 from ..lenient import mend
 from .decode import decode_html
+from .headline import reconciled
 from .kind import not_an_article, page_signs
 from .meta import head_properties
 from .visible import page_properties
@@ -186,6 +187,10 @@ def _merged(
                 if key == "articleBody":  # the page's headline printed again above the story
                     kept = [p for p in value.split("\n\n") if p != node.get("headline")]
                     node[key] = "\n\n".join(kept)
+    if isinstance(node.get("headline"), str):
+        shown_headline = sources[1].get("headline")
+        printed = any(" ".join(h.text_content().split()) == shown_headline for h in root.iter("h1"))
+        node["headline"] = reconciled(node["headline"], shown_headline, heading=printed)
     for key in ("datePublished", "dateModified"):
         timed = to_the_minute(node.get(key), [source.get(key) for source in sources])
         if timed is not None:

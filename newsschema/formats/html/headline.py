@@ -1,0 +1,35 @@
+"""One headline from the page's several: the metadata's, and the one the page shows.
+
+Metadata headlines (JSON-LD, ``og:title``) are trusted first, but real pages cut them
+short — an ``og:title`` broken at an inner quote, a JSON-LD headline truncated with "…" —
+or lengthen them with the site's name or the authors after a dash. The headline the page
+shows (its ``<h1>``, else the head of its ``<title>``) settles both: a metadata headline
+that it continues, or that is it plus a dashed tail, gives way to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["reconciled"]
+
+_TAIL = re.compile(r"\s*[-\u2013\u2014|_:\u00b7\u2022]\s*\S")
+"""What begins a tail after a headline: a dash, bar or colon and the next word."""
+_ELLIPSIS = ("…", "...")
+
+
+def reconciled(chosen: str, shown: str | None, *, heading: bool) -> str:
+    """`chosen` (the metadata's headline), or `shown` (the page's) where `chosen` is
+    `shown` cut short, or — when `shown` is a heading the page prints, not the head of
+    its title, which a dash inside a headline would cut — `shown` and a dashed tail
+    (`` - Breitbart``, ``_网易财经``)."""
+    if not shown or shown == chosen:
+        return chosen
+    cut = chosen
+    for mark in _ELLIPSIS:
+        cut = cut.removesuffix(mark).rstrip()
+    if len(cut) < len(shown) and shown.startswith(cut) and len(cut) >= len(shown) // 3:
+        return shown  # the metadata's is the page's, cut short
+    if heading and chosen.startswith(shown) and _TAIL.match(chosen, len(shown)):
+        return shown  # the metadata's is the page's, and the site or the authors
+    return chosen

@@ -1,0 +1,52 @@
+"""The headline of a page whose metadata and heading disagree: a metadata headline cut
+short, or lengthened by the site's name or the authors after a dash, gives way to the
+heading the page prints. One small page of our own per rule."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+
+import newsschema
+
+
+def _page(og_title: str, h1: str | None, title: str = "Page") -> str:
+    heading = f"<h1>{html.escape(h1)}</h1>" if h1 else ""
+    return (
+        f'<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+        f'<meta property="og:title" content="{html.escape(og_title)}">'
+        '<meta property="article:published_time" content="2020-01-08T15:51:00+01:00">'
+        f"</head><body>{heading}<article><p>The council met on Tuesday and voted.</p>"
+        "<p>The new budget takes effect in March.</p></article></body></html>"
+    )
+
+
+def _headline(page: str) -> str:
+    (article,) = newsschema.read(page, "html")
+    return article.headline
+
+
+@pytest.mark.parametrize(
+    ("og_title", "h1"),
+    [
+        ("Council passes the budget - The Daily Example", "Council passes the budget"),
+        ("Council passes the budget | Jane Doe and John Roe", "Council passes the budget"),
+        ("Council passes the budget after a long…", "Council passes the budget after a long night"),
+        ("Council passes the", "Council passes the budget"),  # an og:title cut at a quote
+    ],
+)
+def test_the_printed_heading_settles_a_metadata_headline(og_title: str, h1: str) -> None:
+    assert _headline(_page(og_title, h1)) == h1
+
+
+def test_a_different_metadata_headline_is_kept() -> None:
+    page = _page("Budget: what changes in March", "Council passes the budget")
+    assert _headline(page) == "Budget: what changes in March"
+
+
+def test_a_dash_inside_a_headline_is_kept_when_only_the_title_says_otherwise() -> None:
+    """Without an <h1>, the head of the <title> is no proof that a dash ends the headline."""
+    og_title = "Storm - the city counts the damage"
+    page = _page(og_title, None, title="Storm - the city counts the damage - Example")
+    assert _headline(page) == og_title
