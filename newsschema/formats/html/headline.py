@@ -9,12 +9,10 @@ that it continues, or that is it plus a dashed tail, gives way to it.
 
 from __future__ import annotations
 
-import re
-
 __all__ = ["reconciled"]
 
-_TAIL = re.compile(r"\s*[-\u2013\u2014|_:\u00b7\u2022]\s*\S")
-"""What begins a tail after a headline: a dash, bar or colon and the next word."""
+_TAIL_MARKS = frozenset("-\u2013\u2014|_:\u00b7\u2022")
+"""What begins a tail after a headline: a dash, a bar, a colon."""
 _ELLIPSIS = ("…", "...")
 
 
@@ -30,6 +28,12 @@ def reconciled(chosen: str, shown: str | None, *, heading: bool) -> str:
         cut = cut.removesuffix(mark).rstrip()
     if len(cut) < len(shown) and shown.startswith(cut) and len(cut) >= len(shown) // 3:
         return shown  # the metadata's is the page's, cut short
-    if heading and chosen.startswith(shown) and _TAIL.match(chosen, len(shown)):
+    if heading and chosen.startswith(shown) and _is_tail(chosen[len(shown) :]):
         return shown  # the metadata's is the page's, and the site or the authors
     return chosen
+
+
+def _is_tail(rest: str) -> bool:
+    """`` - Breitbart``: a tail mark, then words."""
+    rest = rest.lstrip()
+    return rest[:1] in _TAIL_MARKS and bool(rest[1:].strip())
