@@ -103,10 +103,10 @@ def head_properties(root: lxml_html.HtmlElement) -> dict[str, Any]:
         if prop == "keywords":
             words = [w.strip() for v in values for w in _KEYWORD_SEPARATORS.split(v) if w.strip()]
             found[prop] = list(dict.fromkeys(words))
-        else:  # article:author is often the author's page, not a name: a page names no one
-            names_given = [v for v in values if not _WEB_ADDRESS.match(v)]
-            if names_given:
-                found[prop] = [{"@type": "Person", "name": n} for n in names_given]
+        else:
+            people = _people(values, str(found.get("publisher") or ""))
+            if people:
+                found[prop] = people
     if "publisher" in found:
         found["publisher"] = {"@type": "Organization", "name": found["publisher"]}
     canonical = next(
@@ -118,6 +118,56 @@ def head_properties(root: lxml_html.HtmlElement) -> dict[str, Any]:
     if language:
         found["inLanguage"] = language
     return found
+
+
+def _people(values: list[str], publisher: str) -> list[dict[str, str]]:
+    """The people author metas name; ``article:author`` is often the author's page, not a
+    name: a web address names no one."""
+    return [
+        {"@type": "Person", "name": name}
+        for value in values
+        if not _WEB_ADDRESS.match(value)
+        for name in people_in(value, publisher)
+    ]
+
+
+_CREDIT_SEPARATORS = re.compile(r",|;|&|、|\band\b|\bund\b|\bet\b|\by\b")
+_PLACEHOLDERS = frozenset(("name", "admin", "administrator", "author", "user", "unknown"))
+"""What a page template prints where nobody filled in the author (guancha.cn: ``name,
+email@gmail.com``)."""
+
+
+def people_in(credit: str, publisher: str) -> list[str]:
+    """The people an author meta names: ``A and B``, ``A, B, and C, CNN`` give each; the
+    publisher's own name, an e-mail address, a number and a template's placeholder are
+    none. A credit is split only when every part left looks like a name (capitalised
+    words), else it is kept whole: ``Smith, Jones and co`` is one credit."""
+    parts = [p.strip() for p in _CREDIT_SEPARATORS.split(credit) if p and p.strip()]
+    kept = [
+        part
+        for part in parts
+        if "@" not in part
+        and not part.isdigit()
+        and part.casefold() not in _PLACEHOLDERS
+        and part.casefold() != publisher.casefold()
+    ]
+    if not kept:
+        return []  # only placeholders, addresses or the publisher
+    if len(parts) > 1 and all(_looks_named(part) for part in kept):
+        return kept
+    return [credit.strip()]
+
+
+_CJK_NAME = re.compile(r"[\u3400-\u9fff\u3040-\u30ff\uac00-\ud7af·•]{2,12}")
+
+
+def _looks_named(part: str) -> bool:
+    """Two to five capitalised words, or a CJK name: one word alone may be half of a
+    ``Surname, Given`` credit, which must stay whole."""
+    words = part.split()
+    if len(words) == 1:
+        return bool(_CJK_NAME.fullmatch(part))
+    return len(words) <= 5 and all(w[:1].upper() == w[:1] for w in words)
 
 
 def _time(value: str) -> str | None:
