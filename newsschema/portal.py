@@ -86,6 +86,7 @@ EDITOR_LABELS = ("责任编辑", "责编", "编辑", "审核", "校对")
 _FOLD = str.maketrans(
     "來責編輯記訊員攝關鍵詞閱讀權網簡聲頁稿報臺", "来责编辑记讯员摄关键词阅读权网简声页稿报台"
 )
+_TRADITIONAL = re.compile(f"[{''.join(chr(c) for c in _FOLD)}]")
 _PREFIX_LABELS = sorted((x for x in AUTHOR_LABELS + EDITOR_LABELS if len(x) >= 2), key=len)[::-1]
 
 
@@ -95,6 +96,8 @@ def fold(text: str) -> str:
     Labels are matched on the folded text; values are cut from the original at the same
     positions, so a Traditional page keeps its own characters in names and roles.
     """
+    if not _TRADITIONAL.search(text):
+        return text  # str.translate looks up every character of the text: 14 us per line
     return text.translate(_FOLD)
 
 
