@@ -171,20 +171,6 @@ def test_format_is_recognised_from_content(tmp_path: Path) -> None:
     assert "<headline>新乡市平原示范区：汇聚群防能量 筑牢群控屏障</headline>" in result.stdout
 
 
-def test_a_zoneless_time_outside_chinese_pages_asks_for_a_timezone(tmp_path: Path) -> None:
-    page = tmp_path / "page.html"
-    page.write_text(
-        '<html lang="en"><head><meta property="article:published_time" '
-        'content="2024-01-01T09:00:00"></head><body><h1>A headline</h1><div><p>Text.</p>'
-        "</div></body></html>",
-        encoding="utf-8",
-    )
-    with pytest.raises(newsschema.ValidationError, match="time zone"):
-        newsschema.read(page)
-    (article,) = newsschema.read(page, timezone="Europe/London")
-    assert article.date_published.isoformat() == "2024-01-01T09:00:00+00:00"
-
-
 def test_unreadable_json_ld_is_a_warning_and_the_page_still_reads(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     source = (DATA / "html" / "valid" / "opengraph-only.html").read_text(encoding="utf-8")

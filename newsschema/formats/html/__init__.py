@@ -28,6 +28,7 @@ from ..base import Context, Format, Parsed, Reader
 from ..jsonld.graph import article_nodes, described, resolve
 from ..jsonld.read import time_warnings, to_article
 from ..lenient import mend
+from .dates import day_found, day_of_zoneless
 from .decode import decode_html
 from .headline import reconciled
 from .kind import not_an_article, page_signs
@@ -128,6 +129,16 @@ def _xml_text_only(markup: str) -> str:
 
 def extract(text: str, context: Context) -> Parsed:
     """The page's article as one schema.org node, or why there is none."""
+    tree = _tree(text)
+    if isinstance(tree, Parsed):
+        return tree
+    if not context.readability:  # a web page has no standard owner's schema to meet
+        return Parsed()
+    return _article(tree, context)
+
+
+def _tree(text: str) -> lxml_html.HtmlElement | Parsed:
+    """The page's element tree, or why it has none."""
     if len(text) > MAX_BYTES:
         return _refusal(f"the page is {len(text):,} characters; at most {MAX_BYTES:,} are read")
     markup = _XML_DECLARATION.sub("", text.removeprefix("\ufeff"), count=1)
@@ -140,8 +151,11 @@ def extract(text: str, context: Context) -> Parsed:
         return _refusal(f"not an HTML page: {error}")
     if root is None:
         return _refusal("no article on this page: it is empty")
-    if not context.readability:  # a web page has no standard owner's schema to meet
-        return Parsed()
+    return root
+
+
+def _article(root: lxml_html.HtmlElement, context: Context) -> Parsed:
+    """The article the page's tree holds, or why it holds none."""
     embedded, documents, notes = _embedded(root)
     signs = page_signs(root, described(documents)) if embedded is None else None
     node, sources = _merged(root, embedded)
@@ -151,7 +165,10 @@ def extract(text: str, context: Context) -> Parsed:
     if _missing(node.get("inLanguage")):
         words = " ".join(str(node.get(k) or "") for k in ("headline", "articleBody"))
         node["inLanguage"] = guess_language(words)
+    notes.extend(_dated(node, root))
     inferred = _inferred_zone(node, sources, context)
+    if inferred is None and context.timezone is None:
+        notes.extend(_days_of_zoneless(node))
     lacking = [] if embedded is not None else _lacking(node)
     if lacking:
         deep = (
@@ -196,6 +213,46 @@ def _merged(
         if timed is not None:
             node[key] = timed
     return node, sources
+
+
+def _url(node: dict[str, Any]) -> str | None:
+    """The page's own address, as its JSON-LD or canonical link gives it."""
+    found = (node.get(key) for key in ("url", "mainEntityOfPage"))
+    return next((u for u in found if isinstance(u, str)), None)
+
+
+def _dated(node: dict[str, Any], root: lxml_html.HtmlElement) -> list[Issue]:
+    """A page with a headline and a body that states no publication time gets the day
+    htmldate finds on it."""
+    if any(_missing(node.get(key)) for key in ("headline", "articleBody")):
+        return []  # refused for what it lacks: no need to look
+    if not _missing(node.get("datePublished")):
+        return []
+    day = day_found(root, _url(node))
+    if day is None:
+        return []
+    node["datePublished"] = day
+    why = f"the page states no publication time: {day}, the day htmldate finds on it"
+    return [_warning(why)]
+
+
+def _days_of_zoneless(node: dict[str, Any]) -> list[Issue]:
+    """Each time the page writes without a zone, when nothing on it says the zone, kept
+    as its day: a page's article is not refused for a time only its reader's zone fixes."""
+    found = []
+    for key in _TIMES:
+        day = day_of_zoneless(node.get(key))
+        if day is None:
+            continue
+        why = (
+            f"{node[key]!r} has no time zone and nothing on the page gives one: read as the "
+            f"day {day}; pass --timezone to keep the time"
+        )
+        node[key] = day
+        found.append(
+            Issue(stage="parse", format=NAME, path=f"/{key}", message=why, severity="warning")
+        )
+    return found
 
 
 _NEEDED = (

@@ -23,6 +23,7 @@ from lxml import html as lxml_html
 from ... import portal
 from ...text import lines
 from ...times.printed import Printed, find_printed
+from .main_text import main_paragraphs
 
 __all__ = ["page_properties"]
 
@@ -134,12 +135,13 @@ def _lines(element: Any) -> list[str]:
     """The element's text as a browser lays it out: a line per block and per ``<br>``; a
     line break in the source is a space, as white space is in HTML (outside ``<pre>``)."""
     laid_out = copy.deepcopy(element)
+    preformatted = {node for pre in laid_out.iter("pre") for node in pre.iter()}
     for node in laid_out.iter():
-        if node.tag == "pre" or not isinstance(node.tag, str):
+        if node in preformatted or not isinstance(node.tag, str):
             continue
-        if node.text and "\n" in node.text and not _in_pre(node):
+        if node.text and "\n" in node.text:
             node.text = _WHITE_RUN.sub(_one_space, node.text)
-        if node.tail and "\n" in node.tail and not _in_pre(node.getparent()):
+        if node.tail and "\n" in node.tail and node.getparent() not in preformatted:
             node.tail = _WHITE_RUN.sub(_one_space, node.tail)
     for block in laid_out.iter(*_BLOCKS):
         block.tail = "\n" + (block.tail or "")
@@ -159,11 +161,6 @@ def _one_space(run: re.Match[str]) -> str:
     return " " if "\n" in white or "\r" in white else white
 
 
-def _in_pre(node: Any) -> bool:
-    """Whether `node` is a ``<pre>`` or inside one, where line breaks are the text's."""
-    return node is not None and any(n.tag == "pre" for n in (node, *node.iterancestors()))
-
-
 def _unwrapped(line: str) -> str:
     """``（责编：王佳、李娜）`` → ``责编：王佳、李娜``: a line wholly in parentheses, opened."""
     if len(line) > 2 and line[0] in "(（" and line[-1] in ")）":
@@ -177,12 +174,16 @@ def _marked_not_story(paragraph: Any) -> bool:
     return bool(_NOT_STORY_BLOCK.search(marks))
 
 
-def _story(container: Any) -> Iterator[str]:
-    """The container's paragraphs, without the lines that are not story."""
+def _paragraphs(container: Any) -> list[str]:
+    """The container's paragraphs, or its lines when it marks none."""
     paragraphs = [
         p for p in container.iter("p") if _paragraph_score(p) and not _marked_not_story(p)
     ]
-    texts = [_text(p) for p in paragraphs] if paragraphs else _lines(container)
+    return [_text(p) for p in paragraphs] if paragraphs else _lines(container)
+
+
+def _story(texts: list[str]) -> Iterator[str]:
+    """The paragraphs without the lines that are not story."""
     for text in texts:
         if _BY.match(text) and len(text) < 100 and not re.search(r"[.!?]$", text):
             continue  # "By Jane Doe, Science Editor": the by-line, not the story
@@ -203,8 +204,11 @@ def page_properties(root: lxml_html.HtmlElement, title: str | None) -> dict[str,
     (the caller decides it: Beijing time on Chinese pages, else the user's --timezone)."""
     page = _cleaned(root)
     headline = headline_of(page, title)
-    container = _main_content(page)
-    body = list(_story(container)) if container is not None else []
+    whole = _lines(_body(root))  # with the navigation and footer taken out of `page`
+    body = list(_story(main_paragraphs(root, "\n".join(whole))))
+    if not body:
+        container = _main_content(page)
+        body = list(_story(_paragraphs(container))) if container is not None else []
     credits = portal.Credits()
     credits.byline(body)
     lines = _lines(_body(page))
@@ -215,7 +219,6 @@ def page_properties(root: lxml_html.HtmlElement, title: str | None) -> dict[str,
             line = _unwrapped(line)
             credits.labelled(portal.labelled_values(line.lstrip(portal.BRACKETS)), editors=False)
             credits.tail(line)
-    whole = _lines(_body(root))  # with the navigation and footer taken out of `page`
     crumbs = next((line for line in whole[:40] if _CRUMBS.search(line)), None)
     if not credits.split()[1]:  # an editor line the cleaning took for page furniture
         for line in whole:

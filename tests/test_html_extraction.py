@@ -1,0 +1,110 @@
+"""The page reader's last resorts, each shown on a small page of our own: the story's
+paragraphs as trafilatura finds them, the day htmldate finds when the page states no time,
+and the day of a time the page writes without a zone."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from lxml import etree
+from lxml import html as lxml_html
+
+import newsschema
+from newsschema.formats.html.main_text import _broken, main_paragraphs
+
+_STORY = "".join(
+    f"<p>Paragraph {n} of the council story tells how the vote on the new bike lanes went, "
+    "who spoke for them and who spoke against them at length.</p>"
+    for n in range(6)
+)
+_TEASERS = "".join(
+    f'<article class="teaser"><h2><a href="/more/{n}">Another story {n}</a></h2><p>A teaser '
+    f"for story {n}, one that readers might want next, a little longer than most.</p></article>"
+    for n in range(8)
+)
+
+
+def _page(tmp_path: Path, markup: str) -> Path:
+    path = tmp_path / "page.html"
+    path.write_text(markup, encoding="utf-8")
+    return path
+
+
+def _published(head: str, body: str, lang: str = "en") -> str:
+    return (
+        f'<html lang="{lang}"><head><title>Council approves bike lanes - City Paper</title>'
+        f"{head}</head><body><h1>Council approves bike lanes</h1>{body}</body></html>"
+    )
+
+
+_ZONED = '<meta property="article:published_time" content="2024-05-02T10:00:00+02:00">'
+
+
+def test_a_story_marked_as_the_article_body_wins_over_teaser_cards(tmp_path: Path) -> None:
+    """newsschema's own rule took the largest ``<article>`` - here a teaser card."""
+    body = f'<div itemprop="articleBody">{_STORY}</div><div class="more">{_TEASERS}</div>'
+    (article,) = newsschema.read(_page(tmp_path, _published(_ZONED, body)))
+    assert len(article.body) == 6
+    assert all(p.startswith("Paragraph ") for p in article.body)
+
+
+def test_lines_broken_by_br_are_paragraphs(tmp_path: Path) -> None:
+    lines = [
+        f"第{n}段：郑州地铁6号线首期工程今天开通运营，沿线居民出行更加方便，"
+        "市民纷纷前来体验新线路的服务和设施。"
+        for n in range(1, 6)
+    ]
+    head = '<meta property="article:published_time" content="2022-09-28T10:05:00+08:00">'
+    body = f'<div class="content">{"<br><br>".join(lines)}</div>'
+    markup = _published(head, body, lang="zh-CN")
+    (article,) = newsschema.read(_page(tmp_path, markup))
+    assert list(article.body) == lines
+    shown = "\n".join(["Council approves bike lanes", *lines])
+    assert main_paragraphs(lxml_html.document_fromstring(markup), shown) == lines
+
+
+def test_text_the_page_shows_in_no_one_block_is_no_paragraph() -> None:
+    """trafilatura's last resort on a short page is all its text as one paragraph."""
+    markup = (
+        '<html><body><div class="nav"><a href="/">Home</a></div><h1>Short</h1>'
+        "<p>One short line.</p><div>Editor: Jane Roe</div></body></html>"
+    )
+    root = lxml_html.document_fromstring(markup)
+    shown = "\n".join(["Home", "Short", "One short line.", "Editor: Jane Roe"])
+    assert all(p in shown.splitlines() for p in main_paragraphs(root, shown))
+
+
+def test_a_page_stating_no_time_gets_the_day_htmldate_finds(tmp_path: Path) -> None:
+    head = '<link rel="canonical" href="https://citypaper.example/2023/04/17/bike-lanes.html">'
+    path = _page(tmp_path, _published(head, f"<div>{_STORY}</div>"))
+    (article,) = newsschema.read(path)
+    assert article.date_published == date(2023, 4, 17)
+    (warning,) = newsschema.validate(path)
+    assert warning.severity == "warning"
+    assert "states no publication time: 2023-04-17, the day htmldate finds" in warning.message
+
+
+def test_a_page_stating_no_time_anywhere_is_still_refused(tmp_path: Path) -> None:
+    path = _page(tmp_path, _published("", f"<div>{_STORY}</div>"))
+    (issue,) = newsschema.validate(path)
+    assert issue.severity == "error"
+    assert "found no publication time" in issue.message
+
+
+def test_a_zoneless_time_nothing_places_is_read_as_its_day(tmp_path: Path) -> None:
+    head = '<meta property="article:published_time" content="2024-01-01T09:00:00">'
+    path = _page(tmp_path, _published(head, f"<div>{_STORY}</div>"))
+    (article,) = newsschema.read(path)
+    assert article.date_published == date(2024, 1, 1)
+    (warning,) = newsschema.validate(path)
+    assert (warning.severity, warning.path) == ("warning", "/datePublished")
+    assert "has no time zone and nothing on the page gives one" in warning.message
+    (timed,) = newsschema.read(path, timezone="Europe/London")
+    assert timed.date_published.isoformat() == "2024-01-01T09:00:00+00:00"
+
+
+def test_a_comment_inside_a_subheading_is_no_text_of_it() -> None:
+    """trafilatura keeps a comment in a heading (a review's score box on engadget.com)."""
+    heading = etree.fromstring('<head rend="h4">Score <!-- rating key --> 85<lb/>of 100</head>')
+    assert list(_broken(heading)) == ["Score 85", "of 100"]
