@@ -28,6 +28,7 @@ from ..base import Context, Format, Parsed, Reader
 from ..jsonld.graph import article_nodes, described, resolve
 from ..jsonld.read import time_warnings, to_article
 from ..lenient import mend
+from .bylines import marked_authors, not_the_site, site_names
 from .dates import day_found, day_of_zoneless
 from .decode import decode_html
 from .headline import reconciled
@@ -204,6 +205,7 @@ def _merged(
                 if key == "articleBody":  # the page's headline printed again above the story
                     kept = [p for p in value.split("\n\n") if p != node.get("headline")]
                     node[key] = "\n\n".join(kept)
+    node["author"] = _authors(node, sources, root, title)
     if isinstance(node.get("headline"), str):
         shown_headline = sources[1].get("headline")
         printed = any(" ".join(h.text_content().split()) == shown_headline for h in root.iter("h1"))
@@ -213,6 +215,30 @@ def _merged(
         if timed is not None:
             node[key] = timed
     return node, sources
+
+
+def _authors(
+    node: dict[str, Any],
+    sources: tuple[dict[str, Any], ...],
+    root: lxml_html.HtmlElement,
+    title: str | None,
+) -> Any:
+    """The page's authors from the first source that names someone other than the site
+    itself (``"author": {"@type": "Organization", "name": "STERN.de"}``), else from the
+    by-line its markup marks."""
+    site = site_names(_name_of(node.get("publisher")), _url(node), title)
+    for candidate in (node.get("author"), *(source.get("author") for source in sources)):
+        kept = not_the_site(candidate, site)
+        if kept:
+            return kept
+    return marked_authors(root, _name_of(node.get("publisher")))
+
+
+def _name_of(party: Any) -> str:
+    """The name of a schema.org organisation or person, given as a node or as text."""
+    if isinstance(party, dict):
+        party = party.get("name")
+    return party if isinstance(party, str) else ""
 
 
 def _url(node: dict[str, Any]) -> str | None:

@@ -40,10 +40,11 @@ _SINGLE = {
     "sourceOrganization": ("source", "contentsource"),
 }  # fmt: skip
 _SOURCE_LABEL = re.compile(r"^\s*(?:来源|來源|稿源)\s*[:：]\s*")
-_MANY = {
-    "author": ("article:author", "author", "dc.creator", "dcterms.creator", "byl"),
-    "keywords": ("article:tag", "news_keywords", "keywords", "dc.subject", "dcterms.subject"),
-}
+_AUTHOR_METAS = (
+    "article:author", "author", "dc.creator", "dcterms.creator", "byl",
+    "cxenseparse:author",  # Piano's analytics tag, the one by-line meta of many sites
+)  # fmt: skip
+_KEYWORD_METAS = ("article:tag", "news_keywords", "keywords", "dc.subject", "dcterms.subject")
 _KEYWORD_SEPARATORS = re.compile(r"[,，、;；|]")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _WEB_ADDRESS = re.compile(r"^https?://", re.IGNORECASE)
@@ -95,18 +96,15 @@ def head_properties(root: lxml_html.HtmlElement) -> dict[str, Any]:
     if "sourceOrganization" in found:
         source = _SOURCE_LABEL.sub("", found["sourceOrganization"]).strip()
         found["sourceOrganization"] = {"@type": "Organization", "name": source}
-    for prop, names in _MANY.items():
-        name = next((n for n in names if n in metas), None)
-        if name is None:
-            continue
-        values = metas[name]
-        if prop == "keywords":
-            words = [w.strip() for v in values for w in _KEYWORD_SEPARATORS.split(v) if w.strip()]
-            found[prop] = list(dict.fromkeys(words))
-        else:
-            people = _people(values, str(found.get("publisher") or ""))
-            if people:
-                found[prop] = people
+    name = next((n for n in _KEYWORD_METAS if n in metas), None)
+    if name is not None:
+        words = [w.strip() for v in metas[name] for w in _KEYWORD_SEPARATORS.split(v) if w.strip()]
+        found["keywords"] = list(dict.fromkeys(words))
+    for name in _AUTHOR_METAS:  # the first that names someone: article:author is often a URL
+        people = _people(metas.get(name, []), str(found.get("publisher") or ""))
+        if people:
+            found["author"] = people
+            break
     if "publisher" in found:
         found["publisher"] = {"@type": "Organization", "name": found["publisher"]}
     canonical = next(
@@ -153,7 +151,7 @@ def people_in(credit: str, publisher: str) -> list[str]:
     ]
     if not kept:
         return []  # only placeholders, addresses or the publisher
-    if len(parts) > 1 and all(_looks_named(part) for part in kept):
+    if len(parts) > 1 and all(looks_named(part) for part in kept):
         return kept
     return [credit.strip()]
 
@@ -161,7 +159,7 @@ def people_in(credit: str, publisher: str) -> list[str]:
 _CJK_NAME = re.compile(r"[\u3400-\u9fff\u3040-\u30ff\uac00-\ud7af·•]{2,12}")
 
 
-def _looks_named(part: str) -> bool:
+def looks_named(part: str) -> bool:
     """Two to five capitalised words, or a CJK name: one word alone may be half of a
     ``Surname, Given`` credit, which must stay whole."""
     words = part.split()

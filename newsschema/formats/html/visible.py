@@ -25,7 +25,7 @@ from ...text import lines
 from ...times.printed import Printed, find_printed
 from .main_text import main_paragraphs
 
-__all__ = ["page_properties"]
+__all__ = ["page_properties", "title_parts"]
 
 _REMOVED_TAGS = (
     "script", "style", "noscript", "template", "iframe", "form", "nav", "footer", "aside",
@@ -94,9 +94,15 @@ def headline_of(page: lxml_html.HtmlElement, title: str | None) -> str | None:
         return max(headings[:3], key=len) if len(headings) > 1 else headings[0]
     if not title:
         return None
-    title = " ".join(title.split())  # the separators expect single spaces
-    parts = [part.strip() for part in _TITLE_SEPARATORS.split(title) if part.strip()]
+    parts = title_parts(title)
     return parts[0] if parts else None
+
+
+def title_parts(title: str) -> list[str]:
+    """The parts of a ``<title>`` between its separators: the headline, the site's name,
+    a section (``Headline - Section | Site``)."""
+    title = " ".join(title.split())  # the separators expect single spaces
+    return [part.strip() for part in _TITLE_SEPARATORS.split(title) if part.strip()]
 
 
 def _paragraph_score(element: Any) -> int:
