@@ -240,6 +240,18 @@ def test_pages_that_declare_nothing_are_detected(name: str, encoding: str) -> No
     assert decode_html(undeclared) == undeclared.decode(encoding)
 
 
+@pytest.mark.parametrize("declared", ["iso-8859-15", "windows-1252", "gbk", "shift_jis"])
+def test_a_page_saved_as_utf8_under_an_old_declaration_reads_as_utf8(declared: str) -> None:
+    text = "La operación de la Guardia Civil en Francia: 运营 東京"
+    page = f'<html><head><meta charset="{declared}"></head><body><p>{text}</p></body></html>'
+    assert decode_html(page.encode("utf-8")) == page
+
+
+def test_a_declared_legacy_page_whose_bytes_are_not_utf8_keeps_its_declaration() -> None:
+    page = '<html><head><meta charset="iso-8859-15"></head><body><p>operación €</p></body></html>'
+    assert decode_html(page.encode("iso-8859-15")) == page
+
+
 # --- mending JSON ----------------------------------------------------------------------
 
 

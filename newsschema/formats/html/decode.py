@@ -15,6 +15,7 @@ declared encoding used with replacement characters, as a browser would.
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from ...text import BOMS, DecodeError, decode, text_codec
@@ -81,6 +82,11 @@ def decode_html(data: bytes, encoding: str | None = None) -> str:
     if any(data.startswith(bom) for bom, _ in BOMS):
         return decode(data)
     declared = declared_encoding(data)
+    if declared is not None and not data.isascii() and codecs.lookup(declared).name != "utf-8":
+        try:  # a page saved as UTF-8 under its old declaration: other text is valid UTF-8
+            return data.decode("utf-8")  # only by a rare chance once it is not all ASCII
+        except UnicodeDecodeError:
+            pass
     if declared is not None:
         try:
             return data.decode(declared)
