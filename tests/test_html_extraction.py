@@ -108,3 +108,16 @@ def test_a_comment_inside_a_subheading_is_no_text_of_it() -> None:
     """trafilatura keeps a comment in a heading (a review's score box on engadget.com)."""
     heading = etree.fromstring('<head rend="h4">Score <!-- rating key --> 85<lb/>of 100</head>')
     assert list(_broken(heading)) == ["Score 85", "of 100"]
+
+
+def test_a_related_news_box_above_the_story_does_not_end_it(tmp_path: Path) -> None:
+    story = [
+        f"第{n}段：苹果今天凌晨发布新款手机，售价与去年相同，预购将于本周五开始，"
+        "首批上市的国家和地区包括中国大陆。"
+        for n in range(1, 5)
+    ]
+    paragraphs = ["相关新闻：", *story, "相关新闻：", "苹果去年发布会回顾"]
+    head = '<meta property="article:published_time" content="2019-09-11T08:00:00+08:00">'
+    body = "<div class='content'>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div>"
+    (article,) = newsschema.read(_page(tmp_path, _published(head, body, lang="zh-CN")))
+    assert list(article.body) == story

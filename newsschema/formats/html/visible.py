@@ -190,19 +190,28 @@ def _paragraphs(container: Any) -> list[str]:
 
 def _story(texts: list[str]) -> Iterator[str]:
     """The paragraphs without the lines that are not story."""
+    told = 0
     for text in texts:
         if _BY.match(text) and len(text) < 100 and not re.search(r"[.!?]$", text):
             continue  # "By Jane Doe, Science Editor": the by-line, not the story
         folded = portal.fold(text)
         if portal.END_OF_BODY.search(folded):
-            return  # related links, keywords, editor and copyright follow
+            if told >= _STORY_BEGUN:
+                return  # related links, keywords, editor and copyright follow
+            continue  # a box of related links above the story, not its end
         if _NOT_STORY.match(text) or portal.LABEL.match(
             portal.fold(_unwrapped(text).lstrip(portal.BRACKETS))
         ):
             continue
         if portal.TIME.search(text) and len(text) < 80 and not re.search(r"[。！？.!?]$", text):
             continue  # a time line
+        told += 1
         yield text
+
+
+_STORY_BEGUN = 2
+"""Paragraphs told before a "related news" line ends the story (the first is often the
+headline printed again)."""
 
 
 def page_properties(root: lxml_html.HtmlElement, title: str | None) -> dict[str, Any]:
