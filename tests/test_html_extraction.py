@@ -4,6 +4,7 @@ and the day of a time the page writes without a zone."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -121,3 +122,42 @@ def test_a_related_news_box_above_the_story_does_not_end_it(tmp_path: Path) -> N
     body = "<div class='content'>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div>"
     (article,) = newsschema.read(_page(tmp_path, _published(head, body, lang="zh-CN")))
     assert list(article.body) == story
+
+
+_PARAGRAPHS = [
+    "The council voted on Tuesday for new bike lanes on Main Street, after a long debate.",
+    "Work starts in March and should end before the summer holidays, the mayor said.",
+    "Shop owners on the street had asked for parking to be kept; some of it will be.",
+]
+
+
+def _with_article_body(tmp_path: Path, article_body: str, shown: list[str]) -> list[str]:
+    node = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Council approves bike lanes",
+        "datePublished": "2024-05-02T10:00:00+02:00",
+        "articleBody": article_body,
+    }
+    script = f'<script type="application/ld+json">{json.dumps(node)}</script>'
+    body = "<article>" + "".join(f"<p>{p}</p>" for p in shown) + "</article>"
+    (article,) = newsschema.read(_page(tmp_path, _published(script, body)))
+    return list(article.body)
+
+
+def test_an_article_body_in_one_run_is_split_where_the_page_shows_paragraphs(
+    tmp_path: Path,
+) -> None:
+    assert _with_article_body(tmp_path, " ".join(_PARAGRAPHS), _PARAGRAPHS) == _PARAGRAPHS
+
+
+def test_an_article_body_with_a_paragraph_per_line_is_split_at_its_lines(
+    tmp_path: Path,
+) -> None:
+    assert _with_article_body(tmp_path, "\r\n".join(_PARAGRAPHS), _PARAGRAPHS) == _PARAGRAPHS
+
+
+def test_an_article_body_the_page_does_not_show_stays_as_written(tmp_path: Path) -> None:
+    """Breaks are added only where the page shows a paragraph beginning."""
+    run = " ".join(_PARAGRAPHS)
+    assert _with_article_body(tmp_path, run, ["Something else entirely."]) == [run]

@@ -28,6 +28,7 @@ from ..base import Context, Format, Parsed, Reader
 from ..jsonld.graph import article_nodes, described, resolve
 from ..jsonld.read import time_warnings, to_article
 from ..lenient import mend
+from .article_body import split_as_shown
 from .bylines import marked_authors, not_the_site, site_names
 from .dates import day_found, day_of_zoneless
 from .decode import decode_html
@@ -206,6 +207,9 @@ def _merged(
                     kept = [p for p in value.split("\n\n") if p != node.get("headline")]
                     node[key] = "\n\n".join(kept)
     node["author"] = _authors(node, sources, root, title)
+    body, shown = node.get("articleBody"), sources[1].get("articleBody")
+    if isinstance(body, str) and shown and body != shown:
+        node["articleBody"] = split_as_shown(body, shown.split("\n\n")) or body
     if isinstance(node.get("headline"), str):
         shown_headline = sources[1].get("headline")
         printed = any(" ".join(h.text_content().split()) == shown_headline for h in root.iter("h1"))
