@@ -26,16 +26,19 @@ pytestmark = [
     pytest.mark.skipif(not (CORPUS / "run.py").exists(), reason="needs ../shared/corpus"),
 ]
 
+_NOT_AN_ARTICLE_PAGE = {"extruct-JSONLD_with_JS_comment.html"}
+"""extruct's test of a JSON-LD block behind a JavaScript comment: 559 bytes, a NewsArticle
+node with a headline and neither a time nor a body - no article to read."""
 _COUNTED = {"headline": "exact", "date": "ok", "authors": "ok", "editors": "ok"}
 _SNIPPETS = {"with": "hits", "without": "clean"}
 
 FLOORS = {
-    "headline": 80,
-    "date": 91,
+    "headline": 81,
+    "date": 92,
     "authors": 57,
     "editors": 9,
-    "with": 267,
-    "without": 268,
+    "with": 270,
+    "without": 272,
 }
 """newsschema's scores on 2026-11-29 (of 105 headlines, 103 times, 84 author lists,
 9 editor lists, 278 snippets the body holds, 284 it must not)."""
@@ -87,7 +90,7 @@ def test_no_field_falls_below_what_it_reached(results: list[dict[str, Any]]) -> 
     assert all(ours[key][0] >= floor for key, floor in FLOORS.items()), ours
 
 
-@pytest.mark.parametrize("field", ["headline", "date", "authors", "editors", "with"])
+@pytest.mark.parametrize("field", [*_COUNTED, *_SNIPPETS])
 def test_at_least_trafilatura_on(field: str, results: list[dict[str, Any]]) -> None:
     if all((r.get("peer") or {}).get("status") == "absent" for r in results):
         pytest.fail("trafilatura is a dependency of newsschema: it must be importable here")
@@ -97,9 +100,8 @@ def test_at_least_trafilatura_on(field: str, results: list[dict[str, Any]]) -> N
 
 @pytest.mark.xfail(
     strict=True,
-    reason="#20's targets are not met yet: headline 80/105 and authors 57/84 are under "
-    "90 % and 80 %, and the body is free of boilerplate on 268 of 284 against trafilatura's "
-    "270 (see the closing note)",
+    reason="#20's targets are not all met: headline 81/105 (77 %) and authors 57/84 (68 %) "
+    "are under 90 % and 80 % (see the closing note)",
 )
 def test_the_issues_targets(results: list[dict[str, Any]]) -> None:
     ours, theirs = scores(results, peer=False), scores(results, peer=True)
@@ -108,5 +110,5 @@ def test_the_issues_targets(results: list[dict[str, Any]]) -> None:
         assert ours[key][0] >= 0.9 * ours[key][1], (key, ours[key])
     assert ours["authors"][0] >= 0.8 * ours["authors"][1]
     assert ours["editors"][0] == ours["editors"][1]
-    refused = [r["file"] for r in results if r["status"] != "ok"]
-    assert not refused
+    refused = {r["file"] for r in results if r["status"] != "ok"}
+    assert refused <= _NOT_AN_ARTICLE_PAGE, refused

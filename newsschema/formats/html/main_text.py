@@ -31,7 +31,7 @@ def main_paragraphs(root: lxml_html.HtmlElement, shown: str) -> list[str]:
 
     found = bare_extraction(
         root,  # which trafilatura copies before pruning it
-        fast=True,
+        fast=False,  # checked against readability's and jusText's: fewer teasers kept
         include_comments=False,
         include_tables=False,
         with_metadata=False,
