@@ -12,7 +12,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 import newsschema
-from newsschema.formats.html.main_text import _broken, main_paragraphs
+from newsschema.formats.html.main_text import MOST_ELEMENTS, _broken, main_paragraphs
 
 _STORY = "".join(
     f"<p>Paragraph {n} of the council story tells how the vote on the new bike lanes went, "
@@ -161,3 +161,13 @@ def test_an_article_body_the_page_does_not_show_stays_as_written(tmp_path: Path)
     """Breaks are added only where the page shows a paragraph beginning."""
     run = " ".join(_PARAGRAPHS)
     assert _with_article_body(tmp_path, run, ["Something else entirely."]) == [run]
+
+
+def test_a_page_of_more_elements_than_any_real_one_is_read_by_our_own_rule() -> None:
+    """trafilatura's time grows with the page: a built 20 MB page would take seconds."""
+    paragraph = "<p>" + "word " * 20 + "</p>"
+    many = paragraph * MOST_ELEMENTS
+    root = lxml_html.document_fromstring(f"<html><body><div>{many}</div></body></html>")
+    assert main_paragraphs(root, "word " * 20) == []
+    few = lxml_html.document_fromstring(f"<html><body><div>{paragraph * 40}</div></body></html>")
+    assert main_paragraphs(few, ("word " * 20).strip())
