@@ -3,10 +3,16 @@
 Three sources, in order of trust. The page's own JSON-LD, read by the ``jsonld`` reader
 after mending the broken JSON pages carry; then the head's meta tags (OpenGraph,
 ``article:*``, Dublin Core, keywords, the canonical link, ``<html lang>``); then what a
-reader sees: the ``<h1>``, the time and people lines, the body paragraphs of the main
-content. Each later source only fills what the earlier ones left empty. All three are
-gathered as one schema.org node, checked against the JSON-LD reader's schema and mapped
-by the JSON-LD reader, so a page and a JSON-LD file with the same facts give one article.
+reader sees: the ``<h1>``, the time and people lines, the story's paragraphs (found by
+trafilatura, `main_text`). Each later source only fills what the earlier ones left
+empty, with three exceptions settled by the page itself: the printed ``<h1>`` corrects a
+metadata headline cut short or lengthened (`headline`), an author that is the site
+itself gives way to the next source and, last, to the by-line the markup marks
+(`bylines`), and a JSON-LD ``articleBody`` is split into the paragraphs the page shows
+(`article_body`). A page that states no time, or one with no zone, is dated by its day
+(`dates`). All is gathered as one schema.org node, checked against the JSON-LD reader's
+schema and mapped by the JSON-LD reader, so a page and a JSON-LD file with the same facts
+give one article.
 """
 
 from __future__ import annotations

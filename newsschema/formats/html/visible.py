@@ -3,8 +3,9 @@
 Navigation, headers and footers, asides, forms, scripts and anything whose class or id
 says menu, share, related, comment or the like is taken out first. The headline is the
 page's ``<h1>`` (several ``<h1>`` — a logo is often one — are settled by the ``<title>``);
-the body is the ``<article>`` with the most paragraph text or, failing that, the element
-whose own paragraphs hold the most text: the densest block. Its paragraphs lose the
+the body is the story trafilatura finds (`main_text`) or, when it finds none, the
+``<article>`` with the most paragraph text or, failing that, the element whose own
+paragraphs hold the most text: the densest block. Its paragraphs lose the
 lines that are not story — by-lines, time and source lines, link lists, "related"
 headings and what follows them. The time, source, author and editor lines Chinese
 portals print are read with the page reader's rules (`newsschema.portal`).
