@@ -50,3 +50,22 @@ def test_a_dash_inside_a_headline_is_kept_when_only_the_title_says_otherwise() -
     og_title = "Storm - the city counts the damage"
     page = _page(og_title, None, title="Storm - the city counts the damage - Example")
     assert _headline(page) == og_title
+
+
+@pytest.mark.parametrize(
+    ("og_title", "site_name", "expected"),
+    [
+        ("停戦「最も合意に近い」 - 毎日新聞", "毎日新聞", "停戦「最も合意に近い」"),
+        ("法国全国大罢工再次严重影响交通-新华网", "新华网", "法国全国大罢工再次严重影响交通"),
+        ("Council passes the budget | DAILY EXAMPLE", "Daily Example", "Council passes the budget"),
+        # a headline that merely ends with the site's name, with no mark before it, stays
+        ("We all read the Daily Example", "Daily Example", "We all read the Daily Example"),
+        ("Daily Example", "Daily Example", "Daily Example"),  # nothing but the name
+    ],
+)
+def test_the_site_name_after_a_tail_mark_is_no_part_of_the_headline(
+    og_title: str, site_name: str, expected: str
+) -> None:
+    meta = f'<meta property="og:site_name" content="{html.escape(site_name)}">'
+    page = _page(og_title, None).replace("</head>", f"{meta}</head>")
+    assert _headline(page) == expected

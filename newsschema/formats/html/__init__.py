@@ -38,7 +38,7 @@ from .article_body import split_as_shown
 from .bylines import marked_authors, not_the_site, site_names
 from .dates import day_found, day_of_zoneless
 from .decode import decode_html
-from .headline import reconciled
+from .headline import reconciled, without_site_name
 from .kind import not_an_article, page_signs
 from .meta import head_properties
 from .visible import page_properties
@@ -219,7 +219,9 @@ def _merged(
     if isinstance(node.get("headline"), str):
         shown_headline = sources[1].get("headline")
         printed = any(" ".join(h.text_content().split()) == shown_headline for h in root.iter("h1"))
-        node["headline"] = reconciled(node["headline"], shown_headline, heading=printed)
+        headline = reconciled(node["headline"], shown_headline, heading=printed)
+        site = site_names(_name_of(node.get("publisher")), _url(node), title)
+        node["headline"] = without_site_name(headline, site)
     for key in ("datePublished", "dateModified"):
         timed = to_the_minute(node.get(key), [source.get(key) for source in sources])
         if timed is not None:

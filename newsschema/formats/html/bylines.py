@@ -30,13 +30,15 @@ __all__ = ["marked_authors", "not_the_site", "site_names"]
 
 def site_names(publisher: str, url: str | None, title: str | None) -> frozenset[str]:
     """The names the site goes by, folded: its publisher's, its host's with and without
-    ``www.``, and each part of its ``<title>`` after the first (the headline's)."""
+    ``www.``, and the last part of its ``<title>`` (``Headline - Section | Site``) - only
+    the last: a dash inside a headline also parts a title."""
     names = {publisher}
     host = urlsplit(url).hostname if url else None
     if host:
         names.update((host, host.removeprefix("www.")))
-    if title:
-        names.update(part for part in title_parts(title)[1:])
+    parts = title_parts(title) if title else []
+    if len(parts) > 1:
+        names.add(parts[-1])
     return frozenset(name.strip().casefold() for name in names if name and name.strip())
 
 

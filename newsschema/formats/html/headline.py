@@ -9,7 +9,7 @@ that it continues, or that is it plus a dashed tail, gives way to it.
 
 from __future__ import annotations
 
-__all__ = ["reconciled"]
+__all__ = ["reconciled", "without_site_name"]
 
 _TAIL_MARKS = frozenset("-\u2013\u2014|_:\u00b7\u2022")
 """What begins a tail after a headline: a dash, a bar, a colon."""
@@ -37,3 +37,16 @@ def _is_tail(rest: str) -> bool:
     """`` - Breitbart``: a tail mark, then words."""
     rest = rest.lstrip()
     return rest[:1] in _TAIL_MARKS and bool(rest[1:].strip())
+
+
+def without_site_name(headline: str, site: frozenset[str]) -> str:
+    """`headline` without the site's own name after a tail mark (``… - 毎日新聞``,
+    ``…-新华网``): `site` holds the names the site goes by, folded (`bylines.site_names`)."""
+    folded = headline.casefold()
+    for name in site:
+        if not folded.endswith(name) or len(name) >= len(headline):
+            continue
+        rest = headline[: len(headline) - len(name)].rstrip()
+        if rest[-1:] in _TAIL_MARKS and rest[:-1].strip():
+            return rest[:-1].rstrip()
+    return headline
