@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from ..errors import DataError, Issue, Stage
-from .forms import Written, read_written
+from .forms import Written, read_written, written_or_none
 from .zones import COUNTRY_ZONES
 
 __all__ = ["PROVIDER_COUNTRIES", "Inferred", "infer_zone", "to_the_minute"]
@@ -145,10 +145,5 @@ def to_the_minute(chosen: object, others: Iterable[object]) -> str | None:
 
 
 def _day_of(value: object) -> date | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        written = read_written(value)
-    except DataError:
-        return None
-    return written.day if written.day_only else None
+    written = written_or_none(value)
+    return written.day if written is not None and written.day_only else None

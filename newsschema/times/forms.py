@@ -24,7 +24,7 @@ from ..errors import DataError
 from .printed import read_printed
 from .zones import offset_named
 
-__all__ = ["Written", "read_written"]
+__all__ = ["Written", "read_written", "written_or_none"]
 
 
 @attrs.frozen
@@ -85,6 +85,16 @@ def read_written(text: str, *, chinese: bool = False) -> Written:
         "(2022-04-22T14:36:26+08:00, 20220422T143626+0800), RFC 2822 (Fri, 22 Apr 2022 "
         "14:36:26 +0800), a day (2022-04-22) or a printed date (22 April 2022, 14:36)"
     )
+
+
+def written_or_none(value: object) -> Written | None:
+    """What `value` says of a time, or None when it is no text or says none."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return read_written(value)
+    except DataError:
+        return None
 
 
 def _extended(value: str, chinese: bool) -> Written | None:

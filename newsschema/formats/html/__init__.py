@@ -212,7 +212,9 @@ def _merged(
                 if key == "articleBody":  # the page's headline printed again above the story
                     kept = [p for p in value.split("\n\n") if p != node.get("headline")]
                     node[key] = "\n\n".join(kept)
-    node["author"] = _authors(node, sources, root, title)
+    publisher = _name_of(node.get("publisher"))
+    site = site_names(publisher, _url(node), title)
+    node["author"] = _authors(node, sources, site) or marked_authors(root, publisher)
     body, shown = node.get("articleBody"), sources[1].get("articleBody")
     if isinstance(body, str) and shown and body != shown:
         node["articleBody"] = split_as_shown(body, shown.split("\n\n")) or body
@@ -220,7 +222,6 @@ def _merged(
         shown_headline = sources[1].get("headline")
         printed = any(" ".join(h.text_content().split()) == shown_headline for h in root.iter("h1"))
         headline = reconciled(node["headline"], shown_headline, heading=printed)
-        site = site_names(_name_of(node.get("publisher")), _url(node), title)
         node["headline"] = without_site_name(headline, site)
     for key in ("datePublished", "dateModified"):
         timed = to_the_minute(node.get(key), [source.get(key) for source in sources])
@@ -230,20 +231,16 @@ def _merged(
 
 
 def _authors(
-    node: dict[str, Any],
-    sources: tuple[dict[str, Any], ...],
-    root: lxml_html.HtmlElement,
-    title: str | None,
-) -> Any:
+    node: dict[str, Any], sources: tuple[dict[str, Any], ...], site: frozenset[str]
+) -> list[Any]:
     """The page's authors from the first source that names someone other than the site
-    itself (``"author": {"@type": "Organization", "name": "STERN.de"}``), else from the
-    by-line its markup marks."""
-    site = site_names(_name_of(node.get("publisher")), _url(node), title)
+    itself (``"author": {"@type": "Organization", "name": "STERN.de"}``); none if none
+    does (the by-line its markup marks is asked next)."""
     for candidate in (node.get("author"), *(source.get("author") for source in sources)):
         kept = not_the_site(candidate, site)
         if kept:
             return kept
-    return marked_authors(root, _name_of(node.get("publisher")))
+    return []
 
 
 def _name_of(party: Any) -> str:

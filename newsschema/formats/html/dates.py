@@ -16,8 +16,7 @@ from typing import Any
 
 from lxml import html as lxml_html
 
-from ...errors import DataError
-from ...times.forms import read_written
+from ...times.forms import written_or_none
 
 __all__ = ["day_found", "day_of_zoneless"]
 
@@ -25,13 +24,8 @@ __all__ = ["day_found", "day_of_zoneless"]
 def day_of_zoneless(text: Any) -> str | None:
     """The day of a time written with a clock and without a zone, as ISO 8601; None for a
     time with a zone, a day, or what is no time."""
-    if not isinstance(text, str):
-        return None
-    try:
-        written = read_written(text)
-    except DataError:
-        return None
-    if written.day_only or written.offset is not None:
+    written = written_or_none(text)
+    if written is None or written.day_only or written.offset is not None:
         return None
     return written.local.date().isoformat()
 
