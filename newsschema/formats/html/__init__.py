@@ -38,10 +38,10 @@ from .article_body import split_as_shown
 from .bylines import marked_authors, not_the_site, site_names
 from .dates import day_found, day_of_zoneless
 from .decode import decode_html
-from .headline import reconciled, without_site_name
+from .headline import decided
 from .kind import not_an_article, page_signs
 from .meta import head_properties
-from .visible import page_properties
+from .visible import page_properties, title_parts
 
 __all__ = ["FORMAT"]
 
@@ -205,6 +205,7 @@ def _merged(
     node: dict[str, Any] = {"@context": "https://schema.org", "@type": "NewsArticle"}
     node.update(embedded or {})
     sources = (head_properties(root), page_properties(root, title))
+    metadata = node.get("headline") or sources[0].get("headline")
     for source in sources:
         for key, value in source.items():
             if _missing(node.get(key)) and not (key == "headline" and node.get("name")):
@@ -219,15 +220,29 @@ def _merged(
     if isinstance(body, str) and shown and body != shown:
         node["articleBody"] = split_as_shown(body, shown.split("\n\n")) or body
     if isinstance(node.get("headline"), str):
-        shown_headline = sources[1].get("headline")
-        printed = any(" ".join(h.text_content().split()) == shown_headline for h in root.iter("h1"))
-        headline = reconciled(node["headline"], shown_headline, heading=printed)
-        node["headline"] = without_site_name(headline, site)
+        node["headline"] = _headline(root, metadata, sources[1].get("headline"), site, title)
     for key in ("datePublished", "dateModified"):
         timed = to_the_minute(node.get(key), [source.get(key) for source in sources])
         if timed is not None:
             node[key] = timed
     return node, sources
+
+
+def _headline(
+    root: lxml_html.HtmlElement,
+    metadata: Any,
+    shown: str | None,
+    site: frozenset[str],
+    title: str | None,
+) -> str | None:
+    """The headline `headline.decided` chooses from the metadata's and the page's."""
+    return decided(
+        metadata if isinstance(metadata, str) else None,
+        shown,
+        printed=any(" ".join(h.text_content().split()) == shown for h in root.iter("h1")),
+        site=site,
+        title_head=next(iter(title_parts(title or "")), None),
+    )
 
 
 def _authors(

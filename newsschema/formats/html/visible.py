@@ -44,9 +44,15 @@ _BLOCKS = frozenset(
      "li", "ul", "ol", "table", "tr", "td", "th", "blockquote", "pre", "dd", "dt", "dl",
      "figure", "figcaption", "address", "center", "br", "hr", "time")
 )  # fmt: skip
-# Between a headline and the site name: " - ", " | ", en and em dashes, "_", full-width bar.
+# Between a headline and the site name: " - ", " | ", " » ", en and em dashes, "_", a
+# full-width bar, and a bare "-" after CJK text before a Chinese site's name (``…交通-新华网``,
+# ``…-人民日报``: a CJK "-" inside a headline, ``中国-东盟``, is followed by more words).
 # For text whose white space is collapsed to single spaces (no run to backtrack over).
-_TITLE_SEPARATORS = re.compile(r" [-|\u2013\u2014·] | ?[_|\uff5c] ?| ?-- ?")
+_TITLE_SEPARATORS = re.compile(
+    r" [-|\u2013\u2014·»] | ?[_|\uff5c] ?| ?-- ?"
+    r"|(?<=[\u3400-\u9fff\u3001-\u303f\uff01-\uff5e])-(?=[\u3400-\u9fff\w]{1,12}"
+    r"(?:网|網|报|報|新闻|新聞|在线|频道)$)"
+)
 _NOT_STORY = re.compile(
     r"^(?:分享到|分享|打印|关闭|上一篇|下一篇|返回|点击|扫一扫|【?纠错】?|举报|Share|Print|"
     r"Read more|Related|Advertisement|Subscribe)",
