@@ -31,9 +31,12 @@ __all__ = [
     "Credits",
     "authors_and_editors",
     "fold",
+    "is_han",
+    "is_organisation",
     "labelled_values",
     "naive_time",
     "names_with_roles",
+    "opening_credit",
     "read_tail",
     "section_of_crumbs",
     "split_byline",
@@ -64,7 +67,12 @@ _STAFF_CODE = re.compile(r"(?<=[\u3400-\u9fff])_[A-Za-z]{0,4}[0-9]+$")
 """A staff number portals append to an editor's name (163.com: 杜硕_NB12556)."""
 _HANDLE = re.compile(r"[A-Za-z][A-Za-z0-9._-]{2,31}")
 """An editor named by a system login (qq.com: 责任编辑：biaoffeng): taken for an editor only."""
-_NOT_NAMES = {"完", "待续", "未完待续", "全文完", "组图", "视频", "本报讯", "图文", "原标题"}
+_NOT_NAMES = {
+    "完", "待续", "未完待续", "全文完", "组图", "视频", "本报讯", "图文", "原标题",
+    "整合", "整理", "综合", "报道", "综合报道", "编译", "摄影报道",
+}  # fmt: skip
+_NOT_NAME_STARTS = ("发自", "报道")
+"""``记者 张三 发自北京``: where a by-line says where it was filed from, not whom."""
 _ORGANISATION_ENDINGS = ("社", "网", "报", "台", "站")
 END_OF_BODY = re.compile(
     r"^(?:文章关键词|关键词|关键字|相关阅读|相关新闻|相关文章|相关链接|延伸阅读|推荐阅读|"
@@ -127,6 +135,19 @@ def labelled_values(line: str) -> list[tuple[str, str, str]]:
     return found
 
 
+def is_organisation(name: str) -> bool:
+    """Whether a Chinese credit names an organisation (新京报, 新华社, 央视网), not a person."""
+    return is_han(name) and fold(name).endswith(_ORGANISATION_ENDINGS)
+
+
+def is_han(text: str) -> bool:
+    """Whether `text` is Chinese characters only."""
+    return bool(_HAN_ONLY.fullmatch(text))
+
+
+_HAN_ONLY = re.compile(r"[\u3400-\u9fff]+")
+
+
 def names_with_roles(
     text: str, default_role: str | None = None
 ) -> tuple[list[dict[str, str]], bool]:
@@ -146,7 +167,11 @@ def names_with_roles(
         if label is not None:
             role, token, folded = token[: len(label)], token[len(label) :], folded[len(label) :]
         token = _STAFF_CODE.sub("", token)  # 杜硕_NB12556: the editor's staff number
-        named = not (folded in _NOT_NAMES or folded.endswith(_ORGANISATION_ENDINGS))
+        named = not (
+            folded in _NOT_NAMES
+            or folded.endswith(_ORGANISATION_ENDINGS)
+            or folded.startswith(_NOT_NAME_STARTS)
+        )
         editor = fold(role or "") in EDITOR_LABELS
         if not named or not (_NAME.fullmatch(token) or (editor and _HANDLE.fullmatch(token))):
             clean = False
@@ -164,6 +189,35 @@ def split_byline(paragraph: str) -> tuple[str, list[dict[str, str]]]:
     if not clean or not people:
         return paragraph, []  # an ordinary parenthesis that happens to end a paragraph
     return paragraph[: match.start()].rstrip(), people
+
+
+_AUTHOR_LABEL = "|".join(label for label in AUTHOR_LABELS if len(label) > 1)
+_DATELINE = re.compile(
+    rf"^[^（(。！？]{{0,30}}?[讯电]\s*[（(](?P<names>(?:{_AUTHOR_LABEL})[^（()）]{{1,40}})[)）]"
+)
+"""A story's opening dateline with its by-line: ``新京报快讯（记者 裴剑飞）``,
+``新华社北京12月1日电（记者 张三 李四）``."""
+_CREDIT_LINE = re.compile(
+    rf"^[^\s，。！？,.]{{0,12}}?(?P<names>(?:{_AUTHOR_LABEL})[^，。！？,.]{{1,30}})$"
+)
+"""A paragraph that is only a credit: ``澎湃新闻记者 段彦超 廖艳``, ``《棱镜》作者 周纯``."""
+
+
+def opening_credit(paragraph: str) -> tuple[list[dict[str, str]], bool]:
+    """The people a story's opening paragraph credits, and whether the paragraph is
+    nothing but the credit (then it is no part of the story)."""
+    folded = fold(paragraph)
+    line = _CREDIT_LINE.match(folded)
+    if line is not None:
+        people, clean = names_with_roles(paragraph[line.start("names") :])
+        if people and clean:
+            return people, True
+    dateline = _DATELINE.match(folded)
+    if dateline is not None:
+        return names_with_roles(paragraph[dateline.start("names") : dateline.end("names")])[
+            0
+        ], False
+    return [], False
 
 
 def authors_and_editors(
@@ -225,6 +279,9 @@ def section_of_crumbs(line: str) -> str | None:
     return next((c for c in crumbs if c and fold(c) not in _CRUMB_NOISE), None)
 
 
+_DATELINE_WITHIN = 3
+
+
 @attrs.define
 class Credits:
     """Who and what a portal page credits around its story, gathered line by line: the
@@ -242,6 +299,21 @@ class Credits:
             last, people = split_byline(body[-1])
             body[-1:] = [last] if last else []
             self.people.extend(people)
+
+    def opening(self, body: list[str]) -> None:
+        """The story's by-line where it opens the story: a dateline's in its first three
+        paragraphs (``新京报讯（记者 陆一夫）``, after the headline printed again and an
+        ``原标题`` line; kept in the story), or a paragraph of credit alone anywhere
+        (``《棱镜》作者 周纯`` after a summary's points; taken out)."""
+        for at, paragraph in enumerate(body):
+            people, alone = opening_credit(paragraph)
+            if people and (alone or at < _DATELINE_WITHIN):
+                self.people.extend(
+                    {"name": p["name"]} if p.get("role") == "作者" else p for p in people
+                )
+                if alone:
+                    del body[at]
+                return
 
     def labelled(self, values: Iterable[tuple[str, str, str]], *, editors: bool = True) -> None:
         """``来源：`` names the source; every other label names people (``作者`` without

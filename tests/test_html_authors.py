@@ -4,6 +4,7 @@ placeholder. One small page of our own per rule."""
 from __future__ import annotations
 
 import html
+import json
 
 import pytest
 
@@ -107,3 +108,109 @@ def test_an_author_meta_holding_a_web_address_gives_way_to_the_next() -> None:
         '<meta name="cXenseParse:author" content="松岡大地">'
     )
     assert _credited(head) == ["松岡大地"]
+
+
+@pytest.mark.parametrize(
+    ("credit", "expected"),
+    [
+        ("By  Ed Hornick, CNN", ["Ed Hornick"]),  # the outlet after the person
+        ("AP", ["AP"]),  # an agency alone is the credit there is
+    ],
+)
+def test_an_outlet_after_the_people_it_credits_is_no_author(
+    credit: str, expected: list[str]
+) -> None:
+    assert _authors(_page(credit)) == expected
+
+
+def test_a_meta_written_with_value_instead_of_content_is_read() -> None:
+    assert _credited('<meta name="author" value="Melanie Wassink">') == ["Melanie Wassink"]
+
+
+def test_a_json_ld_person_named_by_parts_is_named() -> None:
+    people = [
+        {"@type": "Person", "givenName": "Birgit", "familyName": "Baumann"},
+        {"@type": "Person", "givenName": "文", "familyName": "王"},  # family first, unspaced
+    ]
+    node = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Council passes the budget",
+        "datePublished": "2020-01-08T15:51:00+01:00",
+        "author": people,
+    }
+    script = f'<script type="application/ld+json">{json.dumps(node)}</script>'
+    assert _credited(script) == ["Birgit Baumann", "王文"]
+
+
+# WordPress puts category-* classes on a post's container, and trafilatura's by-line
+# search leaves out anything whose class mentions a category: the rel=author link remains.
+_POST = '<div class="post category-politics">{}</div>'
+
+
+def test_the_rel_author_link_names_the_author_when_the_marked_by_line_is_missed() -> None:
+    by_line = '<h4><span>By:</span> <a href="/author/jtm/" rel="author">Jared T. Miller</a></h4>'
+    assert _credited("", _POST.format(by_line)) == ["Jared T. Miller"]
+
+
+def test_many_rel_author_links_are_a_list_of_other_articles_not_a_by_line() -> None:
+    links = "".join(f'<li><a rel="author" href="/{n}">Jane Roe {n}</a></li>' for n in "ABCDE")
+    assert _credited("", _POST.format(f"<ul>{links}</ul>")) == []
+
+
+@pytest.mark.parametrize(
+    ("by_line", "expected"),
+    [
+        ("By Joshua Sokol May 20, 2019", ["Joshua Sokol"]),  # the date the by-line runs into
+        ("By GILLIAN MOHNEY March 11, 2015 3:46 PM", ["GILLIAN MOHNEY"]),
+        ("By Theresa May", ["Theresa May"]),  # a name that ends in a month
+    ],
+)
+def test_a_marked_by_line_ends_before_its_date(by_line: str, expected: list[str]) -> None:
+    assert _credited("", f'<div class="byline">{by_line}</div>') == expected
+
+
+def _chinese(paragraphs: list[str], head: str = "", title: str = "预算通过_示例网") -> list[str]:
+    story = "".join(f"<p>{p}</p>" for p in paragraphs)
+    page = (
+        f'<html lang="zh-CN"><head><meta charset="utf-8"><title>{title}</title>{head}</head>'
+        "<body><h1>预算通过</h1><div>2020-01-08 15:51</div>"
+        f"<article>{story}</article></body></html>"
+    )
+    (article,) = newsschema.read(page, "html")
+    assert all(p not in article.body for p in ("澎湃新闻记者 段彦超 廖艳", "《棱镜》作者 周纯"))
+    return [a.name for a in article.authors]
+
+
+_STORY = ["市议会周二开会并表决通过了新的预算方案。", "新预算将于三月起生效，涉及教育和交通。"]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (["新京报快讯（记者 裴剑飞）" + _STORY[0], _STORY[1]], ["裴剑飞"]),  # the dateline's
+        (["长江网10月4日讯（记者陈智 整合）" + _STORY[0], _STORY[1]], ["陈智"]),
+        (["澎湃新闻记者 段彦超 廖艳", *_STORY], ["段彦超", "廖艳"]),  # a credit alone
+        ([*_STORY, *_STORY[::-1], _STORY[0], "《棱镜》作者 周纯"], ["周纯"]),  # after points
+        (_STORY, []),
+    ],
+)
+def test_a_chinese_story_opening_credits_its_reporters(
+    paragraphs: list[str], expected: list[str]
+) -> None:
+    assert _chinese(paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("author", "title"),
+    [
+        ("新京报", "预算通过_示例网"),  # a newspaper, not a person
+        ("网易", "预算通过_网易科技"),  # the brand the site's name begins with
+    ],
+)
+def test_a_chinese_organisation_as_author_gives_way_to_the_printed_reporter(
+    author: str, title: str
+) -> None:
+    head = f'<meta name="author" content="{author}">'
+    paragraphs = ["新京报讯（记者 陆一夫）" + _STORY[0], _STORY[1]]
+    assert _chinese(paragraphs, head, title) == ["陆一夫"]

@@ -29,7 +29,7 @@ import attrs
 
 from .zones import offset_named
 
-__all__ = ["Printed", "find_printed", "read_printed"]
+__all__ = ["Printed", "find_printed", "is_month_name", "read_printed"]
 
 _TOKEN = re.compile(
     r"[0-9]+|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[^\W\d_]+|[+-][0-9]{2}:?[0-9]{2}|\S"
@@ -108,6 +108,12 @@ def _fold(text: str) -> str:
 
 def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(_fold(text))
+
+
+def is_month_name(word: str) -> bool:
+    """Whether `word` names a month in one of the languages dates are read in (``May``,
+    ``März``, ``joulukuuta``)."""
+    return _month(_fold(word)) is not None
 
 
 def _month(word: str) -> int | None:

@@ -16,12 +16,15 @@ to split like an author meta's, and every part must look like a name - marked te
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
 from ...language import strip_byline
+from ...portal import is_han, is_organisation
+from ...times.printed import is_month_name
 from .meta import looks_named, people_in
 from .visible import title_parts
 
@@ -45,7 +48,17 @@ def site_names(publisher: str, url: str | None, title: str | None) -> frozenset[
 def not_the_site(authors: Any, site: frozenset[str]) -> list[Any]:
     """The authors (a node, a name, or a list of them) that are not the site itself."""
     listed = authors if isinstance(authors, list) else [authors]
-    return [author for author in listed if author and _named(author).casefold() not in site]
+    return [author for author in listed if author and not _is_site(_named(author), site)]
+
+
+def _is_site(name: str, site: frozenset[str]) -> bool:
+    """Whether `name` is the site or an organisation rather than a person: one of the
+    site's names, a Chinese organisation's name (新京报), or the brand a Chinese site's
+    name begins with (网易 of 网易科技)."""
+    folded = name.casefold()
+    if folded in site or is_organisation(name):
+        return True
+    return len(name) >= 2 and is_han(name) and any(s.startswith(folded) for s in site)
 
 
 def _named(author: Any) -> str:
@@ -54,16 +67,46 @@ def _named(author: Any) -> str:
 
 
 def marked_authors(root: lxml_html.HtmlElement, publisher: str) -> list[dict[str, Any]]:
-    """schema.org persons for the names the page's by-line markup holds; none if none."""
+    """schema.org persons for the names the page's by-line markup holds: what trafilatura
+    reads, else the text of HTML's own ``rel="author"`` links; none if none."""
     from trafilatura.metadata import extract_author  # copies the tree before pruning it
 
     credit = extract_author(root)
-    if not credit:
-        return []
+    parts = credit.split(";") if credit else _linked_authors(root)  # trafilatura's separator
     names = [
-        name
-        for part in credit.split(";")  # trafilatura's separator between the marked names
+        _without_date(name, root)
+        for part in parts
         for name in people_in(strip_byline(part.strip()), publisher)
         if looks_named(name)
     ]
     return [{"@type": "Person", "name": name} for name in dict.fromkeys(names)]
+
+
+def _without_date(name: str, root: lxml_html.HtmlElement) -> str:
+    """`name` without the month of the date the by-line runs into (``Joshua Sokol May`` of
+    ``By Joshua Sokol May 20, 2019``: trafilatura drops the digits), when the page prints
+    it before a number; a two-word name ending in a month (``Theresa May``) stays."""
+    words = name.split()
+    if len(words) < _NAME_AND_MONTH or not is_month_name(words[-1]):
+        return name
+    shown = " ".join(root.text_content().split())
+    return " ".join(words[:-1]) if re.search(re.escape(name) + r" [0-9]", shown) else name
+
+
+_NAME_AND_MONTH = 3
+
+
+def _linked_authors(root: lxml_html.HtmlElement) -> list[str]:
+    """The texts of the page's ``rel="author"`` links (``<a rel="author">Jared T.
+    Miller</a>``), when they name at most a by-line's few people: more is a list of
+    other articles' authors."""
+    texts = {
+        " ".join(link.text_content().split()): None
+        for link in root.iter("a", "link")
+        if "author" in (link.get("rel") or "").lower().split()
+    }
+    named = [text for text in texts if text]
+    return named if len(named) <= _BYLINE_PEOPLE else []
+
+
+_BYLINE_PEOPLE = 4

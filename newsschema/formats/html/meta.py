@@ -51,10 +51,11 @@ _WEB_ADDRESS = re.compile(r"^https?://", re.IGNORECASE)
 
 
 def meta_contents(root: lxml_html.HtmlElement) -> dict[str, list[str]]:
-    """Every meta's content by its lower-cased name, property or http-equiv, in order."""
+    """Every meta's content by its lower-cased name, property or http-equiv, in order;
+    some publishing systems write ``value=`` where ``content=`` belongs, and are read."""
     found: dict[str, list[str]] = {}
     for meta in root.iter("meta"):
-        content = (meta.get("content") or "").strip()
+        content = (meta.get("content") or meta.get("value") or "").strip()
         if not content:
             continue
         for attribute in ("property", "name", "itemprop", "http-equiv"):
@@ -129,6 +130,8 @@ def _people(values: list[str], publisher: str) -> list[dict[str, str]]:
     ]
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+"""An outlet or agency after the people it credits: ``CNN``, ``AP``, ``AFP``."""
 _CREDIT_SEPARATORS = re.compile(r",|;|&|、|\band\b|\bund\b|\bet\b|\by\b")
 _PLACEHOLDERS = frozenset(("name", "admin", "administrator", "author", "user", "unknown"))
 """What a page template prints where nobody filled in the author (guancha.cn: ``name,
@@ -138,7 +141,8 @@ email@gmail.com``)."""
 def people_in(credit: str, publisher: str) -> list[str]:
     """The people an author meta names: ``A and B``, ``A, B, and C, CNN`` give each; the
     publisher's own name, an e-mail address, a number and a template's placeholder are
-    none. A credit is split only when every part left looks like a name (capitalised
+    none, and an outlet's acronym after a person is none either. A credit is split only
+    when every part left looks like a name (capitalised
     words), else it is kept whole: ``Smith, Jones and co`` is one credit."""
     parts = [p.strip() for p in _CREDIT_SEPARATORS.split(credit) if p and p.strip()]
     kept = [
@@ -151,6 +155,8 @@ def people_in(credit: str, publisher: str) -> list[str]:
     ]
     if not kept:
         return []  # only placeholders, addresses or the publisher
+    people = [part for part in kept if not _ACRONYM.fullmatch(part)]
+    kept = people or kept  # "Ed Hornick, CNN": the outlet after a person
     if len(parts) > 1 and all(looks_named(part) for part in kept):
         return kept
     return [credit.strip()]

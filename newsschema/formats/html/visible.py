@@ -237,6 +237,7 @@ def page_properties(root: lxml_html.HtmlElement, title: str | None) -> dict[str,
         body = list(_story(_paragraphs(container))) if container is not None else []
     credits = portal.Credits()
     credits.byline(body)
+    credits.opening(body)
     lines = _lines(_body(page))
     story = set(body)
     time = _time_element(page) or _time_line(lines, headline, story)

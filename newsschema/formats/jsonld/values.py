@@ -135,7 +135,11 @@ def agents_of(value: Any, default: AgentType = "Person") -> list[Agent]:
                 else default
             )
             kind = "Person" if "person" in types else kind
-            name = text_of(item.get("name")) or text_of(item.get("legalName"))
+            name = (
+                text_of(item.get("name"))
+                or text_of(item.get("legalName"))
+                or _joined_name(text_of(item.get("givenName")), text_of(item.get("familyName")))
+            )
             role = text_of(item.get("jobTitle")) if kind == "Person" else None
             url = uri_of(item.get("url") or item.get("sameAs"))
             email = text_of(item.get("email"))
@@ -146,6 +150,20 @@ def agents_of(value: Any, default: AgentType = "Person") -> list[Agent]:
         if name and all(a.name != name for a in agents):
             agents.append(Agent(name=name, type=kind, role=role, url=url, email=email_of(email)))
     return agents
+
+
+def _joined_name(given: str | None, family: str | None) -> str | None:
+    """A person named only by parts (``givenName`` Birgit, ``familyName`` Baumann): the
+    name as it is written — family first and unspaced in Chinese, Japanese and Korean
+    (王 文 → 王文)."""
+    if not given or not family:
+        return given or family
+    if _CJK_NAME.fullmatch(given + family):
+        return family + given
+    return f"{given} {family}"
+
+
+_CJK_NAME = re.compile(r"[\u3400-\u9fff\uac00-\ud7af\u3040-\u30ff]+")
 
 
 def email_of(value: str | None) -> str | None:
