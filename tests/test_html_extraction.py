@@ -176,3 +176,23 @@ def test_a_page_of_more_elements_than_any_real_one_is_read_by_our_own_rule() -> 
     assert main_paragraphs(root, "word " * 20) == []
     few = lxml_html.document_fromstring(f"<html><body><div>{paragraph * 40}</div></body></html>")
     assert main_paragraphs(few, ("word " * 20).strip())
+
+
+def test_the_time_printed_under_the_heading_is_found_past_a_hidden_copy_of_it(
+    tmp_path: Path,
+) -> None:
+    """A hidden line that holds the headline and the site's name opens the page: the time is
+    looked for under the heading itself, not under that copy and the menus after it."""
+    menu = "".join(f"<li><a href='/{n}'>Section {n}</a></li>" for n in range(20))
+    body = (
+        '<div class="visually-hidden">Council approves bike lanes - City Paper</div>'
+        f"<ul>{menu}</ul><h1>Council approves bike lanes</h1>"
+        "<p>By Jane Roe March 11, 2015 3:46 PM City Paper</p>"
+        f"<div>{_STORY}</div>"
+    )
+    page = (
+        '<html lang="en"><head><title>Council approves bike lanes - City Paper</title></head>'
+        f"<body>{body}</body></html>"
+    )
+    (article,) = newsschema.read(page, "html", timezone="America/New_York")
+    assert article.date_published.isoformat() == "2015-03-11T15:46:00-04:00"

@@ -294,7 +294,9 @@ def _body(page: lxml_html.HtmlElement) -> Any:
 def _time_line(lines: list[str], headline: str | None, story: set[str]) -> str | None:
     """The first time printed after the headline (a clock in the masthead comes before):
     a portal's numeric time, else a date printed in words (``8 January 2020, 3:51 pm``)."""
-    start = next((i for i, line in enumerate(lines) if headline and headline in line), 0)
+    start = next((i for i, line in enumerate(lines) if line == headline), None)
+    if start is None:  # the heading itself, not a line that also holds it (a hidden title)
+        start = next((i for i, line in enumerate(lines) if headline and headline in line), 0)
     candidates = [x for x in lines[start:] + lines[:start] if x not in story and len(x) <= 200]
     for line in candidates:
         match = portal.TIME.search(line)
