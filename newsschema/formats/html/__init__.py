@@ -41,7 +41,7 @@ from .decode import decode_html
 from .headline import decided
 from .kind import not_an_article, page_signs
 from .meta import head_properties
-from .visible import page_properties, title_parts
+from .visible import lean, page_properties, title_parts
 
 __all__ = ["FORMAT"]
 
@@ -204,7 +204,8 @@ def _merged(
     )
     node: dict[str, Any] = {"@context": "https://schema.org", "@type": "NewsArticle"}
     node.update(embedded or {})
-    sources = (head_properties(root), page_properties(root, title))
+    lean_page = lean(root)  # one copy without scripts, for trafilatura's two searches
+    sources = (head_properties(root), page_properties(root, lean_page, title))
     metadata = node.get("headline") or sources[0].get("headline")
     for source in sources:
         for key, value in source.items():
@@ -215,7 +216,7 @@ def _merged(
                     node[key] = "\n\n".join(kept)
     publisher = _name_of(node.get("publisher"))
     site = site_names(publisher, _url(node), title)
-    node["author"] = _authors(node, sources, site) or marked_authors(root, publisher)
+    node["author"] = _authors(node, sources, site) or marked_authors(lean_page, publisher)
     body, shown = node.get("articleBody"), sources[1].get("articleBody")
     if isinstance(body, str) and shown and body != shown:
         node["articleBody"] = split_as_shown(body, shown.split("\n\n")) or body

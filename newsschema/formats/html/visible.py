@@ -27,7 +27,7 @@ from ...text import lines
 from ...times.printed import Printed, find_printed
 from .main_text import main_paragraphs
 
-__all__ = ["page_properties", "title_parts"]
+__all__ = ["lean", "page_properties", "title_parts"]
 
 _REMOVED_TAGS = (
     "script", "style", "noscript", "template", "iframe", "form", "nav", "footer", "aside",
@@ -74,11 +74,21 @@ def _text(element: Any) -> str:
     return " ".join(str(element.text_content()).split())
 
 
-def _cleaned(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
-    """A copy of the page without what is never the article."""
-    page: lxml_html.HtmlElement = copy.deepcopy(root)
-    for element in list(page.iter(*_REMOVED_TAGS)):
+def lean(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """A copy of the page without the elements that never hold what a reader reads as the
+    story or its by-line: scripts, styles, forms, navigation, players. trafilatura and its
+    by-line search read this copy: scripts are most of a page's bytes, and the story is
+    found in 0.6 of the time with identical results on the corpus (bench/README.md)."""
+    copied: lxml_html.HtmlElement = copy.deepcopy(root)
+    for element in list(copied.iter(*_REMOVED_TAGS)):
         element.drop_tree()
+    return copied
+
+
+def cleaned(lean_page: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """A copy of the `lean` page without what is never the article: menus, share bars,
+    related links, comments and the like, by their class or id."""
+    page: lxml_html.HtmlElement = copy.deepcopy(lean_page)
     noisy = [
         element
         for element in page.iter()
@@ -225,13 +235,16 @@ _STORY_BEGUN = 2
 headline printed again)."""
 
 
-def page_properties(root: lxml_html.HtmlElement, title: str | None) -> dict[str, Any]:
-    """schema.org properties from what a reader sees; a printed time is kept without a zone
-    (the caller decides it: Beijing time on Chinese pages, else the user's --timezone)."""
-    page = _cleaned(root)
+def page_properties(
+    root: lxml_html.HtmlElement, lean_page: lxml_html.HtmlElement, title: str | None
+) -> dict[str, Any]:
+    """schema.org properties from what a reader sees (`lean_page` is `root` made `lean`);
+    a printed time is kept without a zone (the caller decides it: Beijing time on Chinese
+    pages, else the user's --timezone)."""
+    page = cleaned(lean_page)
     headline = headline_of(page, title)
     whole = _lines(_body(root))  # with the navigation and footer taken out of `page`
-    body = list(_story(main_paragraphs(root, "\n".join(whole))))
+    body = list(_story(main_paragraphs(lean_page, "\n".join(whole))))
     if not body:
         container = _main_content(page)
         body = list(_story(_paragraphs(container))) if container is not None else []
@@ -241,12 +254,27 @@ def page_properties(root: lxml_html.HtmlElement, title: str | None) -> dict[str,
     lines = _lines(_body(page))
     story = set(body)
     time = _time_element(page) or _time_line(lines, headline, story)
-    for line in lines:
-        if line not in story and len(line) <= 200:
+    _read_credits(credits, [line for line in lines if line not in story], whole)
+    crumbs = next((line for line in whole[:40] if _CRUMBS.search(line)), None)
+    found: dict[str, Any] = {
+        "headline": headline,
+        "articleBody": "\n\n".join(body) if body else None,
+        "articleSection": portal.section_of_crumbs(crumbs) if crumbs else None,
+        "datePublished": time,
+    }
+    found.update(_credited(credits))
+    return {key: value for key, value in found.items() if value}
+
+
+def _read_credits(credits: portal.Credits, around: list[str], whole: list[str]) -> None:
+    """What the lines `around` the story credit (labelled values, keywords, an editor),
+    then an editor line anywhere and a copyright from the page's last lines (`whole` is
+    the page's every line, its furniture included)."""
+    for line in around:
+        if len(line) <= 200:
             line = _unwrapped(line)
             credits.labelled(portal.labelled_values(line.lstrip(portal.BRACKETS)), editors=False)
             credits.tail(line)
-    crumbs = next((line for line in whole[:40] if _CRUMBS.search(line)), None)
     if not credits.split()[1]:  # an editor line the cleaning took for page furniture
         for line in whole:
             if portal.EDITOR_LINE.search(portal.fold(line)):
@@ -257,14 +285,6 @@ def page_properties(root: lxml_html.HtmlElement, title: str | None) -> dict[str,
     for key in ("copyright_holder", "copyright_notice"):
         if key in footer.found:
             credits.found.setdefault(key, footer.found[key])
-    found: dict[str, Any] = {
-        "headline": headline,
-        "articleBody": "\n\n".join(body) if body else None,
-        "articleSection": portal.section_of_crumbs(crumbs) if crumbs else None,
-        "datePublished": time,
-    }
-    found.update(_credited(credits))
-    return {key: value for key, value in found.items() if value}
 
 
 def _credited(credits: portal.Credits) -> dict[str, Any]:
