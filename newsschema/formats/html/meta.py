@@ -142,8 +142,8 @@ def people_in(credit: str, publisher: str) -> list[str]:
     """The people an author meta names: ``A and B``, ``A, B, and C, CNN`` give each; the
     publisher's own name, an e-mail address, a number and a template's placeholder are
     none, and an outlet's acronym after a person is none either. A credit is split only
-    when every part left looks like a name (capitalised
-    words), else it is kept whole: ``Smith, Jones and co`` is one credit."""
+    when every part left looks like a name (capitalised words), else it is kept whole:
+    ``Smith, Jones and co`` is one credit."""
     parts = [p.strip() for p in _CREDIT_SEPARATORS.split(credit) if p and p.strip()]
     kept = [
         part

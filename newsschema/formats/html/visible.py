@@ -85,7 +85,7 @@ def lean(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
     return copied
 
 
-def cleaned(lean_page: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+def _cleaned(lean_page: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
     """A copy of the `lean` page without what is never the article: menus, share bars,
     related links, comments and the like, by their class or id."""
     page: lxml_html.HtmlElement = copy.deepcopy(lean_page)
@@ -241,7 +241,7 @@ def page_properties(
     """schema.org properties from what a reader sees (`lean_page` is `root` made `lean`);
     a printed time is kept without a zone (the caller decides it: Beijing time on Chinese
     pages, else the user's --timezone)."""
-    page = cleaned(lean_page)
+    page = _cleaned(lean_page)
     headline = headline_of(page, title)
     whole = _lines(_body(root))  # with the navigation and footer taken out of `page`
     body = list(_story(main_paragraphs(lean_page, "\n".join(whole))))
