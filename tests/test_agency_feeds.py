@@ -398,6 +398,24 @@ def test_a_nitf_by_line_of_text_alone_names_its_people_without_the_agency() -> N
     assert article.dateline == "XINXIANG, China"
 
 
+def test_the_by_line_and_dateline_are_the_main_renditions_not_a_teasers() -> None:
+    """A teaser rendition before the story's: its NITF head is not the story's."""
+    teaser = (
+        '<inlineXML contenttype="application/nitf+xml" rendition="rnd:teaser">'
+        '<nitf xmlns="http://iptc.org/std/NITF/2006-10-18/"><body><body.head>'
+        "<byline>By Desk Editor</byline><dateline>BEIJING</dateline></body.head>"
+        "<body.content><p>Floods.</p></body.content></body></nitf></inlineXML>"
+    )
+    head = "<byline>By Jane Doe</byline><dateline>XINXIANG, China</dateline>"
+    item = _nitf_item(head).replace("<contentSet>", f"<contentSet>{teaser}")
+    main = 'contenttype="application/nitf+xml" rendition="rnd:body">'
+    item = item.replace('contenttype="application/nitf+xml">', main, 1)
+    (article,) = newsschema.read(item, "newsml")
+    assert [a.name for a in article.authors] == ["Jane Doe"]
+    assert article.dateline == "XINXIANG, China"
+    assert article.body[0] == "The river rose overnight."
+
+
 def test_ninjs_1_body_xhtml_without_paragraphs_is_read_with_its_pictures() -> None:
     """Business Wire's composite press release: the text in ``body_xhtml``, no ``<p>``."""
     (article,) = newsschema.read(

@@ -380,7 +380,7 @@ def _headline(item: etree._Element) -> str | None:
     main = [h for h in headlines if "sub" not in h.get("role", "")] or headlines
     if main:
         return _text(main[0])
-    inline = item.find(_q("contentSet/inlineXML"))
+    inline = _main_markup(item)
     titles = [] if inline is None else [*inline.iter("{*}title"), *inline.iter("{*}hl1")]
     titles += item.findall(_q("itemMeta/title"))
     return next((t for t in map(_text, titles) if t), None)
@@ -475,6 +475,13 @@ def _content(item: etree._Element) -> etree._Element | None:
         return marked, markup
 
     return min(inline, key=rank) if inline else None
+
+
+def _main_markup(item: etree._Element) -> etree._Element | None:
+    """The rendition the body is read from, when it is markup (``inlineXML``): its title,
+    NITF by-line and dateline are the story's, a teaser's before it are not."""
+    content = _content(item)
+    return content if content is not None and _local(content) == "inlineXML" else None
 
 
 def _remote_body(item: etree._Element) -> str | None:
@@ -694,8 +701,8 @@ def _by_line(item: etree._Element, credit: str | None) -> tuple[Agent, ...]:
 
 def _nitf_head(item: etree._Element, name: str) -> etree._Element | None:
     """An element of the NITF story's ``body.head`` (``byline``, ``dateline``), when the
-    content is NITF and has one."""
-    inline = item.find(_q("contentSet/inlineXML"))
+    rendition the body is read from is NITF and has one (`_main_markup`)."""
+    inline = _main_markup(item)
     head = None if inline is None else next(inline.iter("{*}body.head"), None)
     return None if head is None else next(head.iter(f"{{*}}{name}"), None)
 
