@@ -119,6 +119,24 @@ def test_page_without_keyword_line_or_byline() -> None:
     assert article.body == read_page(seed_text()).body
 
 
+@pytest.mark.parametrize(
+    ("opening", "authors", "kept"),
+    [
+        ("映象网讯（记者 王五）", ["王五"], True),  # a dateline's reporter; the story keeps it
+        ("本报记者 王五 李四\n", ["王五", "李四"], False),  # a credit line alone leaves it
+    ],
+)
+def test_the_storys_opening_credits_its_reporters(
+    opening: str, authors: list[str], kept: bool
+) -> None:
+    """The same reading of a story's opening credit as the html reader's."""
+    first = read_page(seed_text()).body[0]
+    text = BYLINE.sub("", seed_text()).replace(first, opening + first, 1)
+    article = read_page(text)
+    assert [a.name for a in article.authors] == authors
+    assert article.body[0] == (opening + first if kept else first)
+
+
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
 def test_own_pages_read_as_reviewed(path: Path) -> None:
     expected = path.with_suffix(".json").read_text(encoding="utf-8")

@@ -105,6 +105,7 @@ def _body_and_credits(
         else:
             body.append(line)
     credits.byline(body)
+    credits.opening(body)  # as the html reader: a dateline's reporters, a credit line alone
     credits.labelled(labelled)
     for line in tail:
         credits.tail(line)
