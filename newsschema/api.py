@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from datetime import tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO, TypedDict
+from typing import IO, TYPE_CHECKING, Any, TypedDict, overload
 
 import attrs
 from cattrs import Converter
@@ -34,14 +34,22 @@ from .formats import FORMATS, Context, Format, Parsed
 from .formats.base import NO_OPTIONS, Level, Reader, Writer
 from .limits import MAX_DOCUMENT_BYTES
 from .model import Article
-from .sources import format_by_name, guess_format, parse_timezone, read_text, streamed
+from .output import AtomicFolder
+from .sources import (
+    binary_records,
+    format_by_name,
+    guess_format,
+    parse_timezone,
+    read_text,
+    streamed,
+)
 from .text import text_codec
 from .validation import Validators
 
 if TYPE_CHECKING:  # typing.Unpack is 3.11+; type checkers know typing_extensions' anyway
     from typing_extensions import Unpack
 
-    from .formats import FormatName
+    from .formats import BinaryFormatName, FormatName, TextFormatName
 
 __all__ = [
     "Converted",
@@ -100,6 +108,12 @@ class Options(TypedDict, total=False):
     """newsml: also check the output against this XSD file."""
     bom: bool
     """csv: start with a UTF-8 byte order mark."""
+    partition_by: str | None
+    """parquet: ``language`` or ``date``, a Hive-partitioned dataset (`write_to` a folder)."""
+    row_group_size: int
+    """parquet: rows per row group (default 10,000)."""
+    compression: str
+    """parquet: ``zstd`` (default), ``snappy``, ``gzip``, ``lz4``, ``brotli`` or ``none``."""
 
 
 @attrs.frozen
@@ -221,9 +235,13 @@ def outcomes(
     session: Session | None = None,
     verdict_only: bool = False,
     warnings: bool = True,
+    name: str | None = None,
     **options: Unpack[Options],
 ) -> Iterator[Outcome]:
     """Read `data` record by record; a bad record gives issues, never an exception.
+
+    `name` is the file text or bytes came from, when it is not a `Path`: its extension
+    can tell the layout (``.jsonl``: JSON Lines), as a file's does.
 
     `verdict_only` is for validation: records stop at the schema's verdict (no article is
     built where the canonical schema has already decided). `warnings` False skips looking
@@ -232,7 +250,7 @@ def outcomes(
     common, for_writer = _split(options)
     for name in for_writer:
         raise UsageError(_not_taken(name, "reading"))
-    path = str(data) if isinstance(data, Path) else None  # its extension can tell the layout
+    path = str(data) if isinstance(data, Path) else name  # its extension can tell the layout
     context = (session or default_session()).context(
         verdict_only=verdict_only, warnings=warnings, path=path, **common
     )
@@ -259,7 +277,7 @@ def _articles(data: Data) -> Sequence[Article] | None:
 
 def _records(data: Data, format: str | None, context: Context) -> tuple[Format, Iterable[Parsed]]:
     """The format of `data` and its records, parsed as they are asked for."""
-    from_stream = streamed(data, format, context)
+    from_stream = streamed(data, format, context) or binary_records(data, format, context)
     if from_stream is not None:
         return from_stream
     if isinstance(data, (str, bytes, Path)):
@@ -405,14 +423,45 @@ def read(data: Data, format: FormatName | None = None, **options: Unpack[Options
     return articles
 
 
+@overload
 def write(
     articles: Article | Iterable[Article],
-    format: FormatName,
+    format: TextFormatName,
     *,
     session: Session | None = None,
     **options: Unpack[Options],
-) -> str:
-    """`articles` as text in `format`, after checking the output against the format's schema."""
+) -> str: ...
+
+
+@overload
+def write(
+    articles: Article | Iterable[Article],
+    format: BinaryFormatName,
+    *,
+    session: Session | None = None,
+    **options: Unpack[Options],
+) -> bytes: ...
+
+
+@overload
+def write(
+    articles: Article | Iterable[Article],
+    format: str,
+    *,
+    session: Session | None = None,
+    **options: Unpack[Options],
+) -> str | bytes: ...
+
+
+def write(
+    articles: Article | Iterable[Article],
+    format: str,
+    *,
+    session: Session | None = None,
+    **options: Unpack[Options],
+) -> str | bytes:
+    """`articles` as text in `format` (bytes for a binary format: Parquet), after checking
+    the output against the format's schema."""
     fmt, context = writing(format, session, options)
     items: list[Article] = [articles] if isinstance(articles, Article) else list(articles)
     return _write([Outcome(article) for article in items], fmt, context)
@@ -431,7 +480,7 @@ def writing(
     return fmt, context
 
 
-def _write(items: Sequence[Outcome], fmt: Format, context: Context) -> str:
+def _write(items: Sequence[Outcome], fmt: Format, context: Context) -> str | bytes:
     """Each outcome's article as `fmt`'s text (every outcome has one)."""
     writer = _writer(fmt)
     many = len(items) > 1
@@ -449,6 +498,8 @@ def _write(items: Sequence[Outcome], fmt: Format, context: Context) -> str:
         raise
     except Exception as error:
         raise InternalError.wrapping(f"writing {fmt.name}", error) from error
+    if isinstance(text, bytes):  # a binary format's reader reads it a row group at a time
+        return text
     streams_back = fmt.reader is not None and fmt.reader.parse_stream is not None
     if (not streams_back or not many) and _utf8_size(text) > MAX_DOCUMENT_BYTES:
         message = (
@@ -469,12 +520,14 @@ def _utf8_size(text: str) -> int:
 def write_to(
     articles: Iterable[Article],
     format: FormatName,
-    out: TextIO,
+    out: IO[Any] | AtomicFolder,
     *,
     session: Session | None = None,
     **options: Unpack[Options],
 ) -> int:
-    """Write `articles` to `out` one at a time, for formats that stream (CSV); returns the count.
+    """Write `articles` to `out` one at a time, for formats that stream (CSV, Parquet);
+    returns the count. `out` is a text stream, a byte stream for a binary format, or an
+    `output.AtomicFolder` for a partitioned Parquet dataset.
 
     Memory does not grow with the number of articles. The first article that fails its
     output check stops the run with ValidationError; what was written before it stays in
@@ -488,7 +541,7 @@ def _write_to(
     items: Iterable[Outcome],
     fmt: Format,
     context: Context,
-    out: TextIO,
+    out: IO[Any] | AtomicFolder,
 ) -> int:
     writer = _writer(fmt)
     if writer.stream is None:
@@ -634,14 +687,15 @@ def drive(
     records: Iterable[Outcome],
     fmt: Format,
     context: Context,
-    sink: Callable[[], AbstractContextManager[TextIO]],
+    sink: Callable[[], AbstractContextManager[IO[Any] | AtomicFolder]],
     *,
     keep_going: bool,
 ) -> Converted:
     """The pipeline's one driver, for `convert`, the command line and every batch worker.
 
     Every record is read (whoever iterates `records` reports its issues) and articles go
-    into `sink()`, one at a time when the format streams. One keep-going policy: a bad
+    into `sink()`, one at a time when the format streams; `sink` opens what the writer
+    takes (`output.sink`: text, bytes, or a folder). One keep-going policy: a bad
     record leaves the output unwritten unless `keep_going`; an output that fails its
     check is never written, and its issues are returned; no article, no output.
     """
@@ -663,14 +717,42 @@ def drive(
     except ValidationError as error:  # the output's check: nothing written
         return tally.done(output_issues=error.issues)
     with sink() as out:
+        assert not isinstance(out, AtomicFolder)  # only a streaming writer writes folders
         out.write(text)
     return tally.done(written=True)
 
 
+@overload
 def convert(
-    data: Data, to: FormatName, *, from_: FormatName | None = None, **options: Unpack[Options]
-) -> str:
-    """Read `data` (format guessed unless `from_` names it) and write it as `to`.
+    data: Data,
+    to: TextFormatName,
+    *,
+    from_: FormatName | None = None,
+    **options: Unpack[Options],
+) -> str: ...
+
+
+@overload
+def convert(
+    data: Data,
+    to: BinaryFormatName,
+    *,
+    from_: FormatName | None = None,
+    **options: Unpack[Options],
+) -> bytes: ...
+
+
+@overload
+def convert(
+    data: Data, to: str, *, from_: FormatName | None = None, **options: Unpack[Options]
+) -> str | bytes: ...
+
+
+def convert(
+    data: Data, to: str, *, from_: FormatName | None = None, **options: Unpack[Options]
+) -> str | bytes:
+    """Read `data` (format guessed unless `from_` names it) and write it as `to` (bytes
+    for a binary format: Parquet).
 
     Raises ValidationError listing every bad record's issues (nothing is converted), or
     the output check's.
@@ -684,7 +766,7 @@ def convert(
             issues.extend(outcome.issues)
             yield outcome
 
-    buffer = io.StringIO()
+    buffer: io.StringIO | io.BytesIO = io.BytesIO() if _writer(fmt).binary else io.StringIO()
     done = drive(reported(), fmt, context, lambda: nullcontext(buffer), keep_going=False)
     if issues or done.output_issues:
         raise ValidationError([*issues, *done.output_issues])

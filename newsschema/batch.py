@@ -15,9 +15,10 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import IO, Any
 
 import attrs
 
@@ -25,7 +26,7 @@ from . import api
 from .errors import Issue, OutputError, UsageError
 from .formats import FORMATS, FormatName
 from .formats.base import Level
-from .output import atomic_text
+from .output import AtomicFolder, atomic, atomic_folder
 from .reporting import FileReport
 from .selection import STDIN, Skipped, skip_reason
 from .sources import parse_timezone
@@ -33,6 +34,7 @@ from .sources import parse_timezone
 __all__ = [
     "Converted",
     "Reading",
+    "Tally",
     "check_files",
     "convert_files",
     "outcomes_of",
@@ -231,6 +233,18 @@ class Converted:
         """Records that were refused, or whose output failed its check."""
         return self.bad + (self.good if self.output_issues else 0)
 
+    def joined(self, later: Converted) -> Converted:
+        """This and `later`, two pieces of one file converted apart (on a cluster)."""
+        return Converted(
+            path=self.path,
+            issues=(*self.issues, *later.issues),
+            output_issues=(*self.output_issues, *later.output_issues),
+            written=self.written or later.written,
+            bad_records=self.bad_records or later.bad_records,
+            good=self.good + later.good,
+            bad=self.bad + later.bad,
+        )
+
 
 def output_path(name: str, directory: Path, to: FormatName) -> Path:
     """``a/b/story.page.html`` → ``DIR/story.jsonld``: the name's stem, the format's extension."""
@@ -239,7 +253,7 @@ def output_path(name: str, directory: Path, to: FormatName) -> Path:
 
 
 @attrs.define
-class _Read:
+class Tally:
     """One input's outcomes, with their issues and counts gathered as they pass."""
 
     outcomes: Iterable[api.Outcome]
@@ -256,6 +270,18 @@ class _Read:
                 self.good += 1
             yield outcome
 
+    def converted(self, path: str, done: api.Converted) -> Converted:
+        """What converting `path` came to, once `api.drive` has done it."""
+        return Converted(
+            path=path,
+            issues=tuple(self.issues),
+            output_issues=done.output_issues,
+            written=done.written > 0,
+            bad_records=self.bad > 0,
+            good=self.good,
+            bad=self.bad,
+        )
+
 
 def convert_file(
     name: str,
@@ -270,23 +296,24 @@ def convert_file(
     """Convert one input into its own output file (a top-level function for worker
     processes), with `api.drive`'s keep-going policy. A failure of this file's output is
     reported, never raised, so that the other files of a batch are still converted."""
-    read = _Read(outcomes_of(name, format, reading))
+    read = Tally(outcomes_of(name, format, reading))
     fmt, context = api.writing(to, options={**options, **reading.writing()})
     target = output_path(name, directory, to)
+    writer = fmt.writer
+    assert writer is not None  # api.writing has checked it
+    into_folder = writer.folder is not None and writer.folder(context)
+
+    def sink() -> AbstractContextManager[IO[Any] | AtomicFolder]:
+        if into_folder:  # a partitioned dataset: target's name under each partition
+            return atomic_folder(directory, target.name)
+        return atomic(target, binary=writer.binary)
+
     try:
-        done = api.drive(read, fmt, context, lambda: atomic_text(target), keep_going=keep_going)
+        done = api.drive(read, fmt, context, sink, keep_going=keep_going)
     except OutputError as error:
         issue = Issue(stage="output", format=to, path="", message=str(error))
         done = api.Converted(output_issues=(issue,))
-    return Converted(
-        path=name,
-        issues=tuple(read.issues),
-        output_issues=done.output_issues,
-        written=done.written > 0,
-        bad_records=read.bad > 0,
-        good=read.good,
-        bad=read.bad,
-    )
+    return read.converted(name, done)
 
 
 def convert_files(names: Sequence[str], *, jobs: int = 1, **settings: Any) -> Iterator[Converted]:

@@ -251,6 +251,12 @@ def main() -> None:
     "picture items and a package.",
 )
 @click.option(
+    "--partition-by",
+    type=click.Choice(["language", "date"]),
+    help="parquet: write a Hive-partitioned dataset under -o DIR/ (language=zh-CN/…, "
+    "date=2022-04-22/…), one file per input in each partition.",
+)
+@click.option(
     "-O",
     "--option",
     "writer_options",

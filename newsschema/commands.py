@@ -21,9 +21,9 @@ from . import api, batch
 from .console import Console, wants_colour
 from .errors import Issue, UsageError
 from .fixtures import write_fixtures
-from .formats import FORMATS, Format, FormatName
+from .formats import FORMATS, Context, Format, FormatName
 from .formats import csv as csv_format
-from .output import atomic_text
+from .output import atomic, atomic_text
 from .reporting import REPORTERS, Batch, FileReport
 from .schemas import shipped_schemas
 from .selection import STDIN, Selection, Skipped, select
@@ -226,6 +226,8 @@ def _check_convert_options(
         raise click.UsageError("--datapackage needs -o naming the one CSV file to describe")
     if jobs > 1 and not target.folder:
         raise click.UsageError("--jobs needs -o DIR: it converts inputs into one output each")
+    if options.get("partition_by") and not target.folder:
+        raise click.UsageError("--partition-by writes a dataset of folders: give -o DIR/")
 
 
 @attrs.frozen
@@ -242,16 +244,28 @@ class _Settings:
         return batch.outcomes_of(name, self.from_, self.reading)
 
 
-def _convert_to_one(
-    names: Sequence[str], output: Path | None, settings: _Settings, console: Console
-) -> tuple[int, int]:
-    """Every input's articles into one stream: standard output or one file."""
+def _writing_to_one(settings: _Settings, output: Path | None) -> tuple[Format, Context]:
+    """The format and context of one output; a usage error for options it cannot take, or
+    for a binary format (Parquet) bound for a terminal."""
     try:
         fmt, context = api.writing(
             settings.to, options={**settings.options, **settings.reading.writing()}
         )
     except UsageError as error:
         raise click.UsageError(str(error)) from None
+    if fmt.writer is not None and fmt.writer.binary and output is None and sys.stdout.isatty():
+        raise click.UsageError(
+            f"{settings.to} is binary, not for a terminal: give -o FILE, or redirect the output"
+        )
+    return fmt, context
+
+
+def _convert_to_one(
+    names: Sequence[str], output: Path | None, settings: _Settings, console: Console
+) -> tuple[int, int]:
+    """Every input's articles into one stream: standard output or one file."""
+    fmt, context = _writing_to_one(settings, output)
+    binary = fmt.writer is not None and fmt.writer.binary
 
     def records(advance: Callable[[int], None]) -> Iterator[api.Outcome]:
         for name in names:
@@ -266,7 +280,7 @@ def _convert_to_one(
                 records(advance),
                 fmt,
                 context,
-                lambda: atomic_text(output, spool=not settings.keep_going),
+                lambda: atomic(output, binary=binary, spool=not settings.keep_going),
                 keep_going=settings.keep_going,
             )
     except UsageError as error:  # a time zone or encoding the run cannot use

@@ -22,9 +22,9 @@ from typing import Any, TypeVar, cast
 import attrs
 
 from .api import write
-from .formats import FORMATS, FormatName
+from .formats import FORMATS, Format, FormatName
 from .model import URI, Agent, Article, Image, Place, Rights, Subject, derive_id
-from .output import atomic_text
+from .output import atomic_bytes, atomic_text
 from .wordlists import LANGUAGES
 
 __all__ = ["EDGE_CASES", "generate", "write_fixtures"]
@@ -236,15 +236,20 @@ def generate(count: int, seed: int = 0) -> list[Article]:
     return [_article(number, seed, choose) for number in range(count)]
 
 
+def _binary(fmt: Format) -> bool:
+    return fmt.writer is not None and fmt.writer.binary
+
+
 def write_fixtures(
     directory: Path, count: int, seed: int = 0, formats: Sequence[FormatName] = ()
 ) -> dict[str, Any]:
-    """Each article in each format (all writable ones unless named), and ``manifest.json``.
+    """Each article in each format (every writable text format unless named: a binary one,
+    Parquet, is written when named), and ``manifest.json``.
 
     Every file is written atomically and the manifest last, so a run that fails (a full
     disk: `OutputError`) leaves whole files and no manifest claiming them.
     """
-    writable = sorted(name for name, fmt in FORMATS.items() if fmt.writable)
+    writable = sorted(name for name, fmt in FORMATS.items() if fmt.writable and not _binary(fmt))
     names = list(formats) or cast(list[FormatName], writable)  # plug-ins' names too
     entries = []
     for number, article in enumerate(generate(count, seed)):
@@ -252,10 +257,10 @@ def write_fixtures(
         hashes: dict[str, str] = {}
         for name in names:
             file_name = f"{number:04d}-{article.language}{FORMATS[name].extensions[0]}"
-            text = write(article, name)
-            with atomic_text(directory / file_name) as out:
-                out.write(text)
-            data = text.encode("utf-8")
+            written = write(article, name)
+            data = written if isinstance(written, bytes) else written.encode("utf-8")
+            with atomic_bytes(directory / file_name) as out:
+                out.write(data)
             files[name] = file_name
             hashes[file_name] = hashlib.sha256(data).hexdigest()
         entries.append(

@@ -1,4 +1,4 @@
-"""Where converted text goes: files replaced atomically, links kept, devices written into.
+"""Where converted output goes: files replaced atomically, links kept, devices written into.
 
 A conversion that fails leaves what it would have replaced as it was, and nothing behind:
 a regular file is written to a temporary file beside it and renamed over it; standard
@@ -7,6 +7,8 @@ replaced: a symbolic link keeps pointing where it did while the file it names is
 replaced; a character or block device, a FIFO or a socket (``/dev/null``,
 ``/proc/self/fd/1``, ``<(…)``) is written into as it is. Every failure of the file system
 (a full disk, a read-only mount, a name too long) is an `OutputError` naming the path.
+Text formats get a UTF-8 text stream; a binary format (Parquet) a byte stream, or, for a
+dataset of several files, an `AtomicFolder` whose files appear only when all are done.
 """
 
 from __future__ import annotations
@@ -22,11 +24,13 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import BinaryIO, TextIO, cast
+from typing import IO, Any, BinaryIO, TextIO, cast
+
+import attrs
 
 from .errors import OutputError
 
-__all__ = ["atomic_text"]
+__all__ = ["AtomicFolder", "atomic", "atomic_bytes", "atomic_folder", "atomic_text"]
 
 _SPOOL_IN_MEMORY = 16 * 2**20
 _COPY_CHARS = 2**20
@@ -42,17 +46,31 @@ def atomic_text(path: Path | None, *, spool: bool = True) -> Iterator[TextIO]:
     With `spool` False, standard output is written as it comes, for runs that keep going
     past bad records anyway. `OutputError` when the file system refuses.
     """
+    with atomic(path, binary=False, spool=spool) as stream:
+        yield cast(TextIO, stream)
+
+
+@contextmanager
+def atomic_bytes(path: Path | None, *, spool: bool = True) -> Iterator[BinaryIO]:
+    """`atomic_text` for a binary format: a byte stream, with the same guarantees."""
+    with atomic(path, binary=True, spool=spool) as stream:
+        yield cast(BinaryIO, stream)
+
+
+@contextmanager
+def atomic(path: Path | None, *, binary: bool, spool: bool = True) -> Iterator[IO[Any]]:
+    """`atomic_text`, or `atomic_bytes` when `binary`: for a format known only by name."""
     where = "standard output" if path is None else str(path)
     try:
         if path is None:
-            with _to_stdout(spool) as stream:
+            with _to_stdout(spool, binary=binary) as stream:
                 yield stream
         elif _is_special(path):
-            with _into(path) as stream:
+            with _into(path, binary=binary) as stream:
                 yield stream
         else:
             target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
-            with _replacing(target) as stream:
+            with _replacing(target, binary=binary) as stream:
                 yield stream
     except OSError as error:
         raise OutputError(where, _reason(error)) from None
@@ -73,15 +91,21 @@ def _is_special(path: Path) -> bool:
     return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
+def _opened(handle: int | Path, *, binary: bool) -> IO[Any]:
+    if binary:
+        return open(handle, "wb")  # the caller's `with` closes it
+    return open(handle, "w", encoding="utf-8", newline="")
+
+
 @contextmanager
-def _into(path: Path) -> Iterator[TextIO]:
+def _into(path: Path, *, binary: bool) -> Iterator[IO[Any]]:
     """A device or FIFO: written into as it is (it cannot be replaced, and must not be)."""
-    with open(path, "w", encoding="utf-8", newline="") as stream:
+    with _opened(path, binary=binary) as stream:
         yield stream
 
 
 @contextmanager
-def _replacing(path: Path) -> Iterator[TextIO]:
+def _replacing(path: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
     """A regular file (the one a link names, when `path` was a link), replaced atomically.
 
     The temporary file is created with mode 0666, which the kernel narrows by the umask —
@@ -91,7 +115,7 @@ def _replacing(path: Path) -> Iterator[TextIO]:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = _temporary(path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+        with _opened(handle, binary=binary) as stream:
             yield stream
         with suppress(FileNotFoundError):
             os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode))
@@ -115,7 +139,11 @@ def _temporary(folder: Path) -> tuple[int, str]:
 
 
 @contextmanager
-def _to_stdout(spool: bool) -> Iterator[TextIO]:
+def _to_stdout(spool: bool, *, binary: bool) -> Iterator[IO[Any]]:
+    if binary:
+        with _bytes_to_stdout(spool) as raw:
+            yield raw
+        return
     if not spool:
         stream = _stdout_text(write_through=True)
         try:
@@ -151,3 +179,75 @@ def _stdout_text(*, write_through: bool) -> io.TextIOWrapper:
     return io.TextIOWrapper(
         sys.stdout.buffer, encoding="utf-8", newline="", write_through=write_through
     )
+
+
+@contextmanager
+def _bytes_to_stdout(spool: bool) -> Iterator[IO[bytes]]:
+    """Standard output's bytes: spooled and copied on success, or written as they come."""
+    if not spool:
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    with tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY, mode="w+b") as spooled:
+        yield cast(IO[bytes], spooled)
+        spooled.seek(0)
+        for chunk in iter(functools.partial(spooled.read, _COPY_CHARS), b""):
+            _write_all(sys.stdout.buffer, chunk)
+        sys.stdout.buffer.flush()
+
+
+@attrs.define
+class AtomicFolder:
+    """Several files under one folder, written as one output: each goes to a temporary
+    file beside where it belongs, and all are renamed into place only when every one is
+    written (a Hive-partitioned Parquet dataset). `basename` names each file; `open`
+    takes the sub-folder it goes in (``language=zh-CN``)."""
+
+    root: Path
+    basename: str
+    _pending: list[tuple[str, Path]] = attrs.field(factory=list)
+    _open: list[IO[bytes]] = attrs.field(factory=list)
+
+    def open(self, folder: str) -> IO[bytes]:
+        """A byte stream for ``root/folder/basename``, kept open until the folder commits."""
+        target = self.root / folder / self.basename
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = _temporary(target.parent)
+        stream = os.fdopen(handle, "wb")
+        self._pending.append((temporary, target))
+        self._open.append(stream)
+        return stream
+
+    def _close(self) -> None:
+        for stream in self._open:
+            stream.close()
+        self._open.clear()
+
+    def _commit(self) -> None:
+        self._close()
+        for temporary, target in self._pending:
+            os.replace(temporary, target)
+        self._pending.clear()
+
+    def _discard(self) -> None:
+        self._close()
+        for temporary, _ in self._pending:
+            with suppress(FileNotFoundError):
+                os.unlink(temporary)
+        self._pending.clear()
+
+
+@contextmanager
+def atomic_folder(root: Path, basename: str) -> Iterator[AtomicFolder]:
+    """An `AtomicFolder` under `root`: its files appear when the block succeeds, none when
+    it fails. `OutputError` when the file system refuses."""
+    folder = AtomicFolder(root, basename)
+    try:
+        try:
+            yield folder
+            folder._commit()
+        except BaseException:
+            folder._discard()
+            raise
+    except OSError as error:
+        raise OutputError(str(root), _reason(error)) from None

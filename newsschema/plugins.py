@@ -21,6 +21,7 @@ BUILT_IN: Mapping[str, str] = {
     "jsonld": "newsschema.formats.jsonld:FORMAT",
     "newsml": "newsschema.formats.newsml:FORMAT",
     "ninjs": "newsschema.formats.ninjs:FORMAT",
+    "parquet": "newsschema.formats.parquet:FORMAT",
     "page": "newsschema.formats.page:FORMAT",
     "html": "newsschema.formats.html:FORMAT",
 }

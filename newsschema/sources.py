@@ -8,6 +8,7 @@ read as it streams, so an archive of millions of articles never sits in memory.
 from __future__ import annotations
 
 import functools
+import io
 from collections.abc import Callable, Iterator
 from datetime import timedelta, timezone, tzinfo
 from pathlib import Path
@@ -18,7 +19,14 @@ from .formats import FORMATS, Context, Format, Parsed
 from .limits import MAX_DOCUMENT_BYTES
 from .text import DecodeError, decode
 
-__all__ = ["format_by_name", "guess_format", "parse_timezone", "read_text", "streamed"]
+__all__ = [
+    "binary_records",
+    "format_by_name",
+    "guess_format",
+    "parse_timezone",
+    "read_text",
+    "streamed",
+]
 
 _SNIFF_CHARS = 4096
 
@@ -203,6 +211,41 @@ def streamed(
                 )
 
     return fmt, records()
+
+
+def binary_records(
+    data: object, format: str | None, context: Context
+) -> tuple[Format, Iterator[Parsed]] | None:
+    """A binary format's records (Parquet), read from its file or its bytes as they are
+    asked for; None when `data` is not a binary format's: a file its name or `format`
+    does not make one, or bytes that neither `format` nor their first bytes make one."""
+    if isinstance(data, Path):
+        fmt = format_by_name(format) if format else next(iter(_claims(str(data))), None)
+    elif isinstance(data, bytes):
+        fmt = format_by_name(format) if format else _binary_by_content(data)
+    else:
+        return None
+    if fmt is None or fmt.reader is None or fmt.reader.parse_binary is None:
+        return None
+    parse = fmt.reader.parse_binary
+    if isinstance(data, bytes):
+        return fmt, parse(io.BytesIO(data), context)
+    try:
+        stream = data.open("rb")
+    except OSError as error:
+        raise UsageError(f"cannot read {data}: {error.strerror}") from None
+
+    def records() -> Iterator[Parsed]:
+        with stream:
+            yield from parse(stream, context)
+
+    return fmt, records()
+
+
+def _binary_by_content(data: bytes) -> Format | None:
+    head = data[:_SNIFF_CHARS].decode("latin-1")
+    binary = (fmt for fmt in FORMATS.values() if fmt.reader and fmt.reader.binary)
+    return next((fmt for fmt in binary if fmt.sniff(head)), None)
 
 
 def _decode_failure(format: str, error: DecodeError) -> ValidationError:

@@ -14,7 +14,7 @@ import re
 import string
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
-from typing import Any
+from typing import Any, overload
 
 import attrs
 from cattrs import Converter
@@ -29,7 +29,7 @@ except ModuleNotFoundError as missing:  # pragma: no cover - the test suite has 
     ) from None
 
 from .canonical import make_converter
-from .formats import FormatName
+from .formats import BinaryFormatName, FormatName, TextFormatName
 from .model import URI, Agent, Article, Image, Place, Rights, Subject
 from .xmlparse import NOT_XML_TEXT
 
@@ -264,8 +264,17 @@ def csv_safe(article: Article) -> Article:
 _SAFE: dict[str, Callable[[Article], Article]] = {"newsml": xml_safe, "csv": csv_safe}
 
 
-def documents(format: FormatName) -> st.SearchStrategy[str]:
-    """Valid documents in `format` (``article``, ``csv``, ``jsonld``, ``newsml``, ``ninjs``)."""
+@overload
+def documents(format: TextFormatName) -> st.SearchStrategy[str]: ...
+
+
+@overload
+def documents(format: BinaryFormatName) -> st.SearchStrategy[bytes]: ...
+
+
+def documents(format: FormatName) -> st.SearchStrategy[str | bytes]:
+    """Valid documents in `format` (``article``, ``csv``, ``jsonld``, ``newsml``,
+    ``ninjs``; ``parquet`` as bytes)."""
     from . import api  # late: the strategies module must stay importable on its own
 
     safe = _SAFE.get(format)

@@ -485,7 +485,7 @@ def test_the_options_name_every_registered_format_and_reporter() -> None:
     assert {n for n in plugins.BUILT_IN if not FORMATS[n].writable} == plugins.READ_ONLY
     assert sorted(cli._REPORTS) == sorted(REPORTERS)
     help_text = cli_runner().invoke(main, ["convert", "--help"]).stdout
-    assert "--to [article|csv|jsonld|newsml|ninjs]" in help_text
+    assert "--to [article|csv|jsonld|newsml|ninjs|parquet]" in help_text
 
 
 def test_pyproject_publishes_every_format_newsschema_ships() -> None:

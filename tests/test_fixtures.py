@@ -20,12 +20,17 @@ from .conftest import FIXTURES, cli_runner, iptc_newsml_xsd, iptc_ninjs_validato
 
 SEED = FIXTURES / "seed" / "hnr-2022-04-22-xinxiang"
 WRITABLE = sorted(name for name, fmt in FORMATS.items() if fmt.writable)
+TEXT = [name for name in WRITABLE if FORMATS[name].writer and not FORMATS[name].writer.binary]
 
 
 @pytest.mark.parametrize("name", WRITABLE)
 def test_seed_fixture_is_current(name: str) -> None:
     (article,) = newsschema.read(SEED.with_suffix(".txt"))
     fixture = SEED.with_suffix(FORMATS[name].extensions[0])
+    if name not in TEXT:  # a binary file names the library that wrote it: compare contents
+        pytest.importorskip("pyarrow")
+        assert newsschema.read(fixture) == [article], f"{fixture} is out of date"
+        return
     assert fixture.read_bytes().decode("utf-8") == newsschema.write(article, name), (
         f"{fixture} is out of date: regenerate it with "
         f"newsschema convert {SEED.with_suffix('.txt')} --to {name} -o {fixture}"
@@ -65,9 +70,9 @@ def test_same_seed_same_bytes_other_seed_other_articles(tmp_path: Path) -> None:
 
 def test_manifest_names_every_file_with_its_hash() -> None:
     manifest = json.loads((GENERATED / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["formats"] == WRITABLE
+    assert manifest["formats"] == TEXT  # a binary format is written when named
     for entry in manifest["articles"]:
-        assert set(entry["files"]) == set(WRITABLE)
+        assert set(entry["files"]) == set(TEXT)
         for file_name in entry["files"].values():
             digest = hashlib.sha256((GENERATED / file_name).read_bytes()).hexdigest()
             assert entry["sha256"][file_name] == digest

@@ -21,10 +21,11 @@ from .test_jsonld import jsonld_view
 from .test_newsml import newsml_view
 from .test_ninjs import ninjs_view
 
-FORMATS = ("article", "csv", "jsonld", "newsml", "ninjs")
+FORMATS = ("article", "csv", "jsonld", "newsml", "ninjs", "parquet")
 VIEWS: dict[str, Callable[[Article], Article]] = {
     "article": lambda article: article,
     "csv": lambda article: article,  # but U+0000 in text (`csv_safe`)
+    "parquet": lambda article: article,
     "jsonld": jsonld_view,
     "newsml": newsml_view,
     "ninjs": ninjs_view,
@@ -32,7 +33,7 @@ VIEWS: dict[str, Callable[[Article], Article]] = {
 PAIRS = [(x, y) for x in FORMATS for y in FORMATS if x != y]
 
 
-def _write(article: Article, format: str) -> str:
+def _write(article: Article, format: str) -> str | bytes:
     """`article` in `format`, a day written at `testing.TIME_OF_DAY` where it needs an instant."""
     return newsschema.write(article, format, **writing_options(format))
 
@@ -53,7 +54,7 @@ def _fit(article: Article, *formats: str) -> Article:
 
 
 @pytest.mark.parametrize(("first", "second"), PAIRS, ids=[f"{x}-{y}" for x, y in PAIRS])
-# Twenty pairs: 1,200 articles through two formats each, fewer on the quick profile.
+# Thirty pairs: 1,800 articles through two formats each, fewer on the quick profile.
 @settings(max_examples=min(60, settings.default.max_examples))
 @given(article=articles())
 def test_through_two_formats_keeps_what_both_carry(

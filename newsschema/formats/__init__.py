@@ -23,9 +23,21 @@ from typing import Literal
 from ..plugins import BUILT_IN, ENTRY_POINTS
 from .base import Context, Format, Parsed
 
-__all__ = ["FORMATS", "Context", "Format", "FormatName", "Parsed"]
+__all__ = [
+    "FORMATS",
+    "BinaryFormatName",
+    "Context",
+    "Format",
+    "FormatName",
+    "Parsed",
+    "TextFormatName",
+]
 
-FormatName = Literal["article", "csv", "html", "jsonld", "newsml", "ninjs", "page"]
+TextFormatName = Literal["article", "csv", "html", "jsonld", "newsml", "ninjs", "page"]
+"""The name of a format of newsschema's own whose files are text."""
+BinaryFormatName = Literal["parquet"]
+"""The name of a format of newsschema's own whose files are bytes."""
+FormatName = Literal[TextFormatName, BinaryFormatName]
 """The name of a format newsschema itself reads or writes, for type checkers. Functions
 take any registered name; this names the ones that are always there."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import tzinfo
-from typing import Any, Literal, TextIO, TypeVar
+from typing import Any, BinaryIO, Literal, TextIO, TypeVar
 
 import attrs
 from cattrs import Converter
@@ -159,6 +159,9 @@ class Reader:
     """Parses an open UTF-8 file as it reads it, for files too big to hold."""
     streams: tuple[str, ...] = attrs.field(default=())
     """The extensions whose files `parse_stream` reads (JSON Lines, CSV)."""
+    parse_binary: Callable[[BinaryIO, Context], Iterator[Parsed]] | None = None
+    """Reads a binary format's file (Parquet) from an open, seekable byte stream; such a
+    format's `parse` is given text only by mistake, and says so."""
 
     @streams.validator
     def _streams_need_a_stream_parser(self, _: object, value: tuple[str, ...]) -> None:
@@ -169,21 +172,27 @@ class Reader:
     def own_decoding(self) -> bool:
         return self.decode is not None
 
+    @property
+    def binary(self) -> bool:
+        return self.parse_binary is not None
+
 
 @attrs.frozen(kw_only=True)
 class Writer:
-    """How articles become a format's text: map, check, serialise."""
+    """How articles become a format's text (or bytes): map, check, serialise."""
 
     from_article: Callable[[Article, Context], Any]
     """One article as the format's document (a dict, an element, a row)."""
-    serialise: Callable[[Sequence[Any], Context], str]
-    """Documents as the text of one file."""
+    serialise: Callable[[Sequence[Any], Context], str | bytes]
+    """Documents as the text of one file (its bytes, for a `binary` writer)."""
     schema: str | None = None
     """The JSON Schema every document must pass before it is written."""
     check: Callable[[Any, Context], list[Issue]] | None = None
     """The output check, for formats whose documents are not JSON (XML, CSV rows)."""
-    stream: Callable[[Iterable[Any], Context, TextIO], int] | None = None
-    """Writes documents one at a time, for output that must not be held in memory."""
+    stream: Callable[[Iterable[Any], Context, Any], int] | None = None
+    """Writes documents one at a time, for output that must not be held in memory: into
+    a text stream, or for a `binary` writer a byte stream (or the `output.AtomicFolder`
+    of a dataset of several files, when its options ask for one)."""
     from_canonical: Callable[[dict[str, Any]], Any] | None = None
     """For a writer whose document is the canonical JSON laid out anew (CSV's row) and
     whose output check is the canonical schema on that JSON: the document from canonical
@@ -192,6 +201,11 @@ class Writer:
     """The writer's options: an attrs class whose fields are the keyword options
     `newsschema.write` passes on (``embed=True``), with their types and defaults; the
     writer finds them with `options_of`."""
+    binary: bool = False
+    """Whether the format's files are bytes, not text (Parquet)."""
+    folder: Callable[[Context], bool] | None = None
+    """Whether, with these options, the writer writes a folder of files (a partitioned
+    dataset) into an `output.AtomicFolder` rather than one file."""
 
     @property
     def streams(self) -> bool:
