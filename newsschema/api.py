@@ -34,7 +34,7 @@ from .formats import FORMATS, Context, Format, Parsed
 from .formats.base import NO_OPTIONS, Level, Reader, Writer
 from .limits import MAX_DOCUMENT_BYTES
 from .model import Article
-from .output import AtomicFolder
+from .output import Folder
 from .sources import (
     binary_records,
     format_by_name,
@@ -520,14 +520,14 @@ def _utf8_size(text: str) -> int:
 def write_to(
     articles: Iterable[Article],
     format: FormatName,
-    out: IO[Any] | AtomicFolder,
+    out: IO[Any] | Folder,
     *,
     session: Session | None = None,
     **options: Unpack[Options],
 ) -> int:
     """Write `articles` to `out` one at a time, for formats that stream (CSV, Parquet);
     returns the count. `out` is a text stream, a byte stream for a binary format, or an
-    `output.AtomicFolder` for a partitioned Parquet dataset.
+    `output.Folder` for a partitioned Parquet dataset.
 
     Memory does not grow with the number of articles. The first article that fails its
     output check stops the run with ValidationError; what was written before it stays in
@@ -541,7 +541,7 @@ def _write_to(
     items: Iterable[Outcome],
     fmt: Format,
     context: Context,
-    out: IO[Any] | AtomicFolder,
+    out: IO[Any] | Folder,
 ) -> int:
     writer = _writer(fmt)
     if writer.stream is None:
@@ -687,7 +687,7 @@ def drive(
     records: Iterable[Outcome],
     fmt: Format,
     context: Context,
-    sink: Callable[[], AbstractContextManager[IO[Any] | AtomicFolder]],
+    sink: Callable[[], AbstractContextManager[IO[Any] | Folder]],
     *,
     keep_going: bool,
 ) -> Converted:
@@ -717,7 +717,7 @@ def drive(
     except ValidationError as error:  # the output's check: nothing written
         return tally.done(output_issues=error.issues)
     with sink() as out:
-        assert not isinstance(out, AtomicFolder)  # only a streaming writer writes folders
+        assert not isinstance(out, Folder)  # only a streaming writer writes folders
         out.write(text)
     return tally.done(written=True)
 

@@ -26,7 +26,7 @@ from . import api
 from .errors import Issue, OutputError, UsageError
 from .formats import FORMATS, FormatName
 from .formats.base import Level
-from .output import AtomicFolder, atomic, atomic_folder
+from .output import Folder, atomic, atomic_folder
 from .reporting import FileReport
 from .selection import STDIN, Skipped, skip_reason
 from .sources import parse_timezone
@@ -66,13 +66,23 @@ class Reading:
 
 
 def outcomes_of(
-    name: str, format: FormatName | None, reading: Reading, *, verdict_only: bool = False
+    name: str,
+    format: FormatName | None,
+    reading: Reading,
+    *,
+    verdict_only: bool = False,
+    data: bytes | None = None,
 ) -> Iterator[api.Outcome]:
-    """One input's records as they are read; a file refused whole is one failed outcome."""
+    """One input's records as they are read; a file refused whole is one failed outcome.
+    `data` is its bytes, when they were fetched from elsewhere (an object store)."""
     options = reading.options()
-    data: api.Data = sys.stdin.buffer.read() if name == STDIN else Path(name)
+    if data is None:
+        source: api.Data = sys.stdin.buffer.read() if name == STDIN else Path(name)
+    else:
+        source = data
     try:
-        yield from api.outcomes(data, format, verdict_only=verdict_only, **options)
+        named = None if name == STDIN else name  # its extension can tell the layout
+        yield from api.outcomes(source, format, verdict_only=verdict_only, name=named, **options)
     except UsageError as error:  # this file's format cannot be told, or it cannot be read
         message = str(error).removeprefix(f"{name}: ")  # the report names the file already
         issue = Issue(stage="parse", format=format or "", path="", message=message)
@@ -303,7 +313,7 @@ def convert_file(
     assert writer is not None  # api.writing has checked it
     into_folder = writer.folder is not None and writer.folder(context)
 
-    def sink() -> AbstractContextManager[IO[Any] | AtomicFolder]:
+    def sink() -> AbstractContextManager[IO[Any] | Folder]:
         if into_folder:  # a partitioned dataset: target's name under each partition
             return atomic_folder(directory, target.name)
         return atomic(target, binary=writer.binary)

@@ -90,6 +90,17 @@ def _terminal_options(command: F) -> F:
     return command
 
 
+def _scheduler_option(command: F) -> F:
+    """``--scheduler``: run on a Dask cluster (``newsschema[dask]``)."""
+    return click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Run on a Dask cluster: its scheduler's address (tcp://host:8786), a scheduler "
+        "file, or local:N to start N worker processes here. Needs newsschema[dask]; "
+        "convert writes one part per piece of input into -o DIR/.",
+    )(command)
+
+
 def _reading_options(command: F) -> F:
     """``--timezone``, ``--encoding``, ``--standard-version`` and ``--verbose``, alike on
     every command that reads."""
@@ -285,6 +296,7 @@ def main() -> None:
     type=click.IntRange(1, 256),
     help="Processes, for one output per input (-o DIR).",
 )
+@_scheduler_option
 @_terminal_options
 def convert(**options: Any) -> None:
     """Convert INPUT files, folders or globs (or standard input) to another format."""
@@ -315,6 +327,7 @@ def convert(**options: Any) -> None:
 @click.option(
     "--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 256), help="Processes."
 )
+@_scheduler_option
 @_terminal_options
 def validate(**options: Any) -> None:
     """Check FILES, folders or globs; exit 1 if any is invalid.

@@ -10,14 +10,14 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 import click
 
-from . import api, batch
+from . import api, batch, storage
 from .console import Console, wants_colour
 from .errors import Issue, UsageError
 from .fixtures import write_fixtures
@@ -135,22 +135,27 @@ def convert(
     datapackage: bool,
     keep_going: bool,
     jobs: int,
+    scheduler: str | None,
     terminal: Terminal,
     **flags: Any,
 ) -> None:
     """``newsschema convert``: see its help. `flags` are the writers' own options
     (``--embed``, ``--xsd``, ``--bom``, ``--time-of-day``, ``--single-item``)."""
     console, exclude = terminal.console(), terminal.exclude
-    selection = _selected(inputs or (STDIN,), from_, exclude, skip_named=False)
+    selection = _convert_inputs(inputs, from_, exclude, scheduler)
     names = selection.files
     target = _target(output, len(names), to)
     options = _options_given(FORMATS[to], flags, writer_options)
     _check_convert_options(to, options, target, datapackage=datapackage, jobs=jobs)
+    _check_scheduler(scheduler, target, jobs)
     _refuse_overwriting_inputs(names, target, to)
     for skipped in selection.skipped:
         console.note(f"{skipped.path}: skipped: {skipped.reason}")
     settings = _Settings(to, from_, reading, options, keep_going)
-    if target.folder:
+    if scheduler is not None:
+        assert output is not None  # a folder: _check_scheduler said so
+        converted, failed = _convert_on_cluster(names, output, settings, scheduler, console)
+    elif target.folder:
         assert target.path is not None
         converted, failed = _convert_per_file(names, target.path, settings, jobs, console)
     else:
@@ -317,22 +322,93 @@ def _convert_per_file(
         options=settings.options,
         keep_going=settings.keep_going,
     )
-    converted = failed = 0
-    unwritten = False
     try:
         with console.progress(len(names), "converting") as advance:
-            for result in results:
-                console.issues(result.path, result.issues)
-                console.issues(result.path, result.output_issues)
-                converted += result.converted
-                failed += result.failed
-                unwritten = unwritten or (result.bad_records and not settings.keep_going)
-                advance(1)
+            return _reported(results, console, settings.keep_going, advance)
     except UsageError as error:
         raise click.UsageError(str(error)) from None
+
+
+def _reported(
+    results: Iterable[batch.Converted],
+    console: Console,
+    keep_going: bool,
+    advance: Callable[[int], None] = lambda _: None,
+) -> tuple[int, int]:
+    """Each file's issues, in order; the records converted and failed."""
+    converted = failed = 0
+    unwritten = False
+    for result in results:
+        console.issues(result.path, result.issues)
+        console.issues(result.path, result.output_issues)
+        converted += result.converted
+        failed += result.failed
+        unwritten = unwritten or (result.bad_records and not keep_going)
+        advance(1)
     if unwritten:
         console.note("files with bad records were not converted; pass --keep-going", "red")
     return converted, failed
+
+
+def _check_scheduler(scheduler: str | None, target: _Target, jobs: int) -> None:
+    if scheduler is None:
+        return
+    if not target.folder:
+        raise click.UsageError("--scheduler writes one part per piece of input: give -o DIR/")
+    if jobs > 1:
+        raise click.UsageError("--jobs is this machine's processes; the cluster has its workers")
+
+
+def _on_cluster(address: str) -> Any:
+    """newsschema.dask, imported only now: nothing of Dask is loaded without --scheduler."""
+    try:
+        from . import dask as on_dask
+    except UsageError as error:  # Dask is not installed
+        raise click.UsageError(str(error)) from None
+    return on_dask
+
+
+def _convert_inputs(
+    inputs: Sequence[str], from_: FormatName | None, exclude: Sequence[str], scheduler: str | None
+) -> Selection:
+    """The files ``convert`` reads (standard input if none), URLs for a cluster included."""
+    remote = _remote_inputs(inputs, scheduler)
+    local = [name for name in inputs if name not in remote]
+    if remote and not local:
+        return Selection(files=remote)
+    selection = _selected(local or (STDIN,), from_, exclude, skip_named=False)
+    return attrs.evolve(selection, files=(*selection.files, *remote))
+
+
+def _remote_inputs(names: Sequence[str], scheduler: str | None) -> tuple[str, ...]:
+    """The inputs that are URLs (``s3://…``), which a cluster's workers read through
+    fsspec: taken as given, wildcards and all, never looked for here."""
+    if scheduler is None:
+        return ()
+    return tuple(name for name in names if storage.is_remote(name))
+
+
+def _convert_on_cluster(
+    names: Sequence[str], output: str, settings: _Settings, address: str, console: Console
+) -> tuple[int, int]:
+    """The inputs converted on a Dask cluster into parts in `output` (a URL too)."""
+    on_dask = _on_cluster(address)
+    try:
+        with on_dask.connected(address) as client:
+            results = on_dask.convert(
+                names,
+                settings.to,
+                output,
+                format=settings.from_,
+                client=client,
+                keep_going=settings.keep_going,
+                reading=settings.reading,
+                progress=console.shows_progress,
+                **settings.options,
+            )
+    except UsageError as error:
+        raise click.UsageError(str(error)) from None
+    return _reported(results, console, settings.keep_going)
 
 
 # --- validate -----------------------------------------------------------------------------
@@ -344,15 +420,27 @@ def validate(
     report: str,
     reading: batch.Reading,
     jobs: int,
+    scheduler: str | None,
     terminal: Terminal,
 ) -> None:
     """``newsschema validate``: see its help."""
     console, exclude = terminal.console(), terminal.exclude
     color, quiet, no_warnings = terminal.color, terminal.quiet, terminal.no_warnings
-    selection = select(files, format=format, exclude=exclude, judge_later=True)
+    judge_later = scheduler is None  # the cluster's workers are given files to read, only
+    remote = _remote_inputs(files, scheduler)
+    local = [name for name in files if name not in remote]
+    selection = select(local, format=format, exclude=exclude, judge_later=judge_later)
+    selection = attrs.evolve(selection, files=(*selection.files, *remote))
     if not selection.files and not selection.missing:
         _selected(files, format, exclude, skip_named=True)  # says why there is nothing to check
-    reports, skipped = _checked(selection, console, format, reading, jobs)
+    if scheduler is not None:
+        if jobs > 1:
+            raise click.UsageError(
+                "--jobs is this machine's processes; the cluster has its workers"
+            )
+        reports, skipped = _checked_on_cluster(selection, console, format, reading, scheduler)
+    else:
+        reports, skipped = _checked(selection, console, format, reading, jobs)
     if not reports and not selection.missing:
         _selected(files, format, exclude, skip_named=True)  # every file was no news format's
     absent = [_missing_report(name) for name in selection.missing]
@@ -390,6 +478,29 @@ def _checked(
         raise click.UsageError(str(error)) from None
     reports = [r for r in checked if isinstance(r, FileReport)]
     return reports, (*selection.skipped, *(r for r in checked if isinstance(r, Skipped)))
+
+
+def _checked_on_cluster(
+    selection: Selection,
+    console: Console,
+    format: FormatName | None,
+    reading: batch.Reading,
+    address: str,
+) -> tuple[list[FileReport], tuple[Skipped, ...]]:
+    """Each selected file's report, from a Dask cluster."""
+    on_dask = _on_cluster(address)
+    try:
+        with on_dask.connected(address) as client:
+            reports: list[FileReport] = on_dask.validate(
+                selection.files,
+                format,
+                client=client,
+                reading=reading,
+                progress=console.shows_progress,
+            )
+    except UsageError as error:
+        raise click.UsageError(str(error)) from None
+    return reports, selection.skipped
 
 
 def _missing_report(name: str) -> FileReport:

@@ -73,6 +73,11 @@ class Console:
     def _paint(self, text: str, colour: str) -> str:
         return click.style(text, fg=colour) if self.colour else text
 
+    @property
+    def shows_progress(self) -> bool:
+        """Whether progress is shown: on a terminal, unless quiet."""
+        return not self.quiet and sys.stderr.isatty()
+
     @contextmanager
     def progress(self, length: int, label: str) -> Iterator[Callable[[int], None]]:
         """Advances a progress bar on a terminal, for several files; elsewhere, nothing."""

@@ -30,11 +30,19 @@ import attrs
 
 from .errors import OutputError
 
-__all__ = ["AtomicFolder", "atomic", "atomic_bytes", "atomic_folder", "atomic_text"]
+__all__ = [
+    "TEMPORARY_PREFIX",
+    "AtomicFolder",
+    "Folder",
+    "atomic",
+    "atomic_bytes",
+    "atomic_folder",
+    "atomic_text",
+]
 
 _SPOOL_IN_MEMORY = 16 * 2**20
 _COPY_CHARS = 2**20
-_TEMPORARY_PREFIX = ".newsschema-"
+TEMPORARY_PREFIX = ".newsschema-"
 """Temporary files are named by this and a random part, never by the target's name: a
 target name near the 255-byte limit would otherwise make a temporary name past it."""
 
@@ -130,7 +138,7 @@ def _temporary(folder: Path) -> tuple[int, str]:
     """A new file in `folder` under a name no one else has, open for writing."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     for _ in range(100):
-        name = os.path.join(folder, f"{_TEMPORARY_PREFIX}{secrets.token_hex(6)}.tmp")
+        name = os.path.join(folder, f"{TEMPORARY_PREFIX}{secrets.token_hex(6)}.tmp")
         try:
             return os.open(name, flags, 0o666), name
         except FileExistsError:
@@ -196,8 +204,16 @@ def _bytes_to_stdout(spool: bool) -> Iterator[IO[bytes]]:
         sys.stdout.buffer.flush()
 
 
+class Folder:
+    """Several files under one folder, written as one output (a partitioned dataset):
+    what a writer opens each file of, by the sub-folder it goes in."""
+
+    def open(self, folder: str) -> IO[bytes]:
+        raise NotImplementedError
+
+
 @attrs.define
-class AtomicFolder:
+class AtomicFolder(Folder):
     """Several files under one folder, written as one output: each goes to a temporary
     file beside where it belongs, and all are renamed into place only when every one is
     written (a Hive-partitioned Parquet dataset). `basename` names each file; `open`

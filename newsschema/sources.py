@@ -97,7 +97,7 @@ def read_text(data: str | bytes | Path, format: str | None, context: Context) ->
     legacy encoding, which is detected (or named with ``encoding=``). Bytes that are not
     UTF-8 are only detected when the format they turn out to be allows it.
     """
-    path = str(data) if isinstance(data, Path) else None
+    path = str(data) if isinstance(data, Path) else context.path  # a name given for text
     if isinstance(data, Path):
         try:
             data = _bounded_read(data)

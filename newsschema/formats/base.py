@@ -205,7 +205,7 @@ class Writer:
     """Whether the format's files are bytes, not text (Parquet)."""
     folder: Callable[[Context], bool] | None = None
     """Whether, with these options, the writer writes a folder of files (a partitioned
-    dataset) into an `output.AtomicFolder` rather than one file."""
+    dataset) into an `output.Folder` rather than one file."""
 
     @property
     def streams(self) -> bool:

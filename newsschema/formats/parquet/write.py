@@ -19,7 +19,7 @@ import attrs
 
 from ...errors import DataError, Issue, UsageError
 from ...model import Article
-from ...output import AtomicFolder
+from ...output import Folder
 from ..base import Context, options_of
 from .columns import INSTANTS, PARTITIONS, TIMES, arrow, file_schema, text_schema
 
@@ -135,14 +135,14 @@ def _parquet_writer(sink: IO[bytes], options: ParquetOptions, schema: Any) -> An
 
 
 def stream(rows: Iterable[dict[str, Any]], context: Context, out: Any) -> int:
-    """Rows into `out` (a byte stream) in row groups; into an `AtomicFolder`'s files, one
+    """Rows into `out` (a byte stream) in row groups; into a `Folder`'s files, one
     per partition, when the options partition them. The count of rows written."""
     options = options_of(context, ParquetOptions)
     if options.partition_by is not None:
-        if not isinstance(out, AtomicFolder):
+        if not isinstance(out, Folder):
             raise UsageError("--partition-by writes a folder of files: give -o DIR/")
         return _partitioned(rows, options, out)
-    if isinstance(out, AtomicFolder):
+    if isinstance(out, Folder):
         raise UsageError("a folder is written only with --partition-by")
     writer = _parquet_writer(out, options, file_schema())
     count = 0
@@ -163,7 +163,7 @@ def partition_of(row: dict[str, Any], key: str) -> str:
 class _Partitions:
     """Open files of a partitioned dataset, and the rows waiting for each."""
 
-    folder: AtomicFolder
+    folder: Folder
     options: ParquetOptions
     writers: dict[str, Any] = attrs.field(factory=dict)
     waiting: dict[str, list[dict[str, Any]]] = attrs.field(factory=dict)
@@ -199,7 +199,7 @@ class _Partitions:
             writer.close()
 
 
-def _partitioned(rows: Iterable[dict[str, Any]], options: ParquetOptions, out: AtomicFolder) -> int:
+def _partitioned(rows: Iterable[dict[str, Any]], options: ParquetOptions, out: Folder) -> int:
     partitions = _Partitions(out, options)
     count = 0
     for row in rows:
