@@ -33,7 +33,7 @@ if TYPE_CHECKING:
         UsageError,
         ValidationError,
     )
-    from .formats import FormatName
+    from .formats import BinaryFormatName, FormatName, TextFormatName
     from .model import Agent, Article, Image, Place, Rights, Subject, derive_id
     from .schemas import load_schema, schema_names
 
@@ -49,7 +49,7 @@ _WHERE = {
          "UsageError", "ValidationError"],
         "errors",
     ),
-    "FormatName": "formats",
+    **dict.fromkeys(["BinaryFormatName", "FormatName", "TextFormatName"], "formats"),
     **dict.fromkeys(
         ["Agent", "Article", "Image", "Place", "Rights", "Subject", "derive_id"], "model"
     ),
@@ -60,6 +60,7 @@ _WHERE = {
 __all__ = [
     "Agent",
     "Article",
+    "BinaryFormatName",
     "DataError",
     "FieldError",
     "FormatName",
@@ -74,6 +75,7 @@ __all__ = [
     "Rights",
     "Session",
     "Subject",
+    "TextFormatName",
     "UsageError",
     "ValidationError",
     "__version__",

@@ -443,16 +443,6 @@ def write(
 ) -> bytes: ...
 
 
-@overload
-def write(
-    articles: Article | Iterable[Article],
-    format: str,
-    *,
-    session: Session | None = None,
-    **options: Unpack[Options],
-) -> str | bytes: ...
-
-
 def write(
     articles: Article | Iterable[Article],
     format: str,
@@ -740,12 +730,6 @@ def convert(
     from_: FormatName | None = None,
     **options: Unpack[Options],
 ) -> bytes: ...
-
-
-@overload
-def convert(
-    data: Data, to: str, *, from_: FormatName | None = None, **options: Unpack[Options]
-) -> str | bytes: ...
 
 
 def convert(

@@ -51,7 +51,8 @@ class Record:
     """One record's outcome, with the file it came from and its place in that file."""
 
     path: str
-    record: int | None
+    record: int
+    """0-based, in the file (a file of one document: 0; a file refused whole: 0)."""
     outcome: api.Outcome
 
 
@@ -148,11 +149,8 @@ def _records(
     piece: Piece, offsets: list[Offsets], at: int, settings: dict[str, Any]
 ) -> list[Record]:
     outcomes = _piece_outcomes(piece, offsets[at], verdict_only=False, **settings)
-    return [Record(piece.path, _record_of(outcome), outcome) for outcome in outcomes]
-
-
-def _record_of(outcome: api.Outcome) -> int | None:
-    return next((issue.record for issue in outcome.issues if issue.record is not None), None)
+    first = offsets[at].records
+    return [Record(piece.path, first + index, outcome) for index, outcome in enumerate(outcomes)]
 
 
 def read(

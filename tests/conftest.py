@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import functools
+import importlib
+import importlib.util
 import json
 import os
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -100,3 +103,19 @@ def iptc_ninjs_validator() -> jsonschema.Draft202012Validator:
     schema = json.loads(reference("ninjs", "ninjs-schema_3.1.json").read_text(encoding="utf-8"))
     checker = jsonschema.Draft202012Validator.FORMAT_CHECKER
     return jsonschema.Draft202012Validator(schema, format_checker=checker)
+
+
+class LazyModule:
+    """A module imported when first used, not when the test module is collected: pyarrow
+    and distributed start threads as they are imported, and a process with threads must
+    not fork (the batch tests' worker pools fork)."""
+
+    def __init__(self, name: str) -> None:
+        if importlib.util.find_spec(name.split(".")[0]) is None:
+            pytest.skip(f"{name} is not installed", allow_module_level=True)
+        self._name = name
+
+    def __getattr__(self, attribute: str) -> Any:
+        if attribute.startswith("_"):  # what collection asks of every name: not the module's
+            raise AttributeError(attribute)
+        return getattr(importlib.import_module(self._name), attribute)

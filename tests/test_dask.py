@@ -21,10 +21,10 @@ from newsschema.batch import Reading, check_file
 from newsschema.cli import main
 from newsschema.fixtures import generate
 
-from .conftest import cli_runner
+from .conftest import LazyModule, cli_runner
 
-distributed = pytest.importorskip("distributed")
-on_dask = pytest.importorskip("newsschema.dask")
+distributed = LazyModule("distributed")
+on_dask = LazyModule("newsschema.dask")
 
 pytestmark = pytest.mark.slow
 COUNT = 3000
@@ -110,6 +110,9 @@ def test_the_bag_holds_every_record_with_its_file(archive: Path, client: object)
     assert len(records) == COUNT
     bad = [(r.path, r.record) for r in records if r.outcome.article is None]
     assert bad == [(source, 700), (source, 2500)]
+    assert [r.record for r in records] == list(range(COUNT))
+    line = Path(source).read_text(encoding="utf-8").splitlines()[1234]
+    assert records[1234].outcome.article == newsschema.read(line, "article")[0]
 
 
 def test_a_worker_killed_mid_conversion_loses_no_record_and_writes_none_twice(

@@ -9,6 +9,7 @@ import os
 import pty
 import subprocess
 import sys
+import tracemalloc
 from datetime import date
 from pathlib import Path
 
@@ -24,10 +25,10 @@ from newsschema.formats.parquet import column_table, file_schema
 from newsschema.schemas import load_schema
 from newsschema.testing import articles
 
-from .conftest import FIXTURES, cli_runner
+from .conftest import FIXTURES, LazyModule, cli_runner
 
-pa = pytest.importorskip("pyarrow")
-pq = pytest.importorskip("pyarrow.parquet")
+pa = LazyModule("pyarrow")
+pq = LazyModule("pyarrow.parquet")
 
 SEED = FIXTURES / "seed" / "hnr-2022-04-22-xinxiang"
 
@@ -100,6 +101,46 @@ def test_many_articles_in_row_groups_read_back_in_order() -> None:
     data = newsschema.write(many, "parquet", row_group_size=10)
     assert pq.ParquetFile(io.BytesIO(data)).num_row_groups == 3
     assert newsschema.read(data) == many
+
+
+class _Sink(io.RawIOBase):
+    """Counts the bytes written and keeps none of them."""
+
+    position = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: object) -> int:
+        size = memoryview(data).nbytes  # type: ignore[arg-type]
+        self.position += size
+        return size
+
+    def tell(self) -> int:
+        return self.position
+
+
+def _peak_memory(count: int) -> int:
+    base = seed()
+    articles = (
+        attrs.evolve(base, id=f"urn:example:{n}", body=[f"{n} {p}" for p in base.body])
+        for n in range(count)
+    )
+    tracemalloc.start()
+    try:
+        written = newsschema.write_to(articles, "parquet", _Sink(), row_group_size=30)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert written == count
+    return peak
+
+
+@pytest.mark.slow  # tracemalloc slows every allocation, Arrow's conversions included
+def test_writing_streams_in_row_groups_in_constant_memory() -> None:
+    _peak_memory(600)  # first, so that the interpreter's free lists are as full for both
+    small, large = _peak_memory(60), _peak_memory(600)
+    assert large < small * 1.5, (small, large)
 
 
 # --- the checks ------------------------------------------------------------------------

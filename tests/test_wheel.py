@@ -17,6 +17,9 @@ from pathlib import Path
 
 import pytest
 
+import newsschema
+from newsschema.fixtures import generate
+
 from .conftest import ROOT, SEED_ARTICLE
 
 CHECK = """
@@ -114,3 +117,30 @@ def test_installed_wheel_validates_and_runs_the_readme_command(
     assert main.returncode == 0, main.stderr
     for marker in ('"headline": "新乡市', "<newsItem", '"@type": "NewsArticle"', "id,version"):
         assert marker in main.stdout, marker
+
+
+@pytest.mark.slow
+def test_the_extras_install_and_convert_on_a_local_cluster(
+    distributions: dict[str, Path], tmp_path: Path
+) -> None:
+    """The issue's first "done when": a fresh environment, ``newsschema[dask,parquet]``,
+    JSON Lines to Parquet on ``local:2``, and DuckDB counts every article."""
+    duckdb = pytest.importorskip("duckdb")
+    environment = tmp_path / "env"
+    venv.create(environment, with_pip=True)
+    bin_dir = environment / ("Scripts" if sys.platform == "win32" else "bin")
+    wheel = f"{distributions['wheel']}[dask,parquet]"
+    subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "-q", wheel], check=True)
+    source = tmp_path / "articles.jsonl"
+    source.write_text(newsschema.write(generate(500, seed=2), "article"), encoding="utf-8")
+    out = tmp_path / "out"
+    command = [str(bin_dir / "newsschema"), "convert", str(source), "--to", "parquet"]
+    done = subprocess.run(
+        [*command, "-o", f"{out}/", "--scheduler", "local:2"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    assert duckdb.sql(f"SELECT count(*) FROM '{out}/*.parquet'").fetchall() == [(500,)]

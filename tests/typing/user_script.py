@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import newsschema
-from newsschema import Agent, Article, FormatName, Image, Subject, ValidationError
+from newsschema import Agent, Article, Image, Subject, TextFormatName, ValidationError
 
 beijing = timezone(timedelta(hours=8))
 article = Article(
@@ -24,8 +24,9 @@ article = Article(
     subjects=[Subject(code="medtop:20000446")],
     images=[Image(url="https://example.org/a.jpg", width=800)],
 )
-target: FormatName = "ninjs"
+target: TextFormatName = "ninjs"
 text: str = newsschema.write(article, target)
+table: bytes = newsschema.write([article], "parquet")
 again: list[Article] = newsschema.read(text, format=target, timezone="+08:00")
 converted: str = newsschema.convert(Path("story.json"), to="jsonld", embed=True)
 try:
