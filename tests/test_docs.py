@@ -5,11 +5,22 @@ example marked runnable runs (the site itself is built with ``mkdocs build --str
 
 from __future__ import annotations
 
+import functools
+import html
+import http.server
+import json
+import os
 import re
+import shutil
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
 import yaml
+
+from newsschema.schemas import load_schema
 
 from .conftest import ROOT
 
@@ -74,3 +85,58 @@ def test_every_runnable_example_runs(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     exec(compile(code, where, "exec"), {"__name__": "__example__"})
+
+
+@pytest.mark.slow
+def test_the_built_site_renders_its_tables_in_chromium(tmp_path: Path) -> None:
+    """The site as a reader gets it: built, served over HTTP, opened in headless Chromium
+    (Debian's ``chromium``; skipped where it is not installed)."""
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        pytest.skip("no chromium on PATH (Debian: apt-get install chromium)")
+    pytest.importorskip("mkdocs")
+    site = tmp_path / "site"
+    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
+    quiet = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run(build, cwd=ROOT, check=True, capture_output=True, env=quiet)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    serving = threading.Thread(target=server.serve_forever)
+    serving.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/"
+        mapping = _rendered(chromium, url + "field-mapping/", tmp_path)
+        parquet = _rendered(chromium, url + "formats/parquet/", tmp_path)
+        index = _rendered(chromium, url + "search/search_index.json", tmp_path)
+    finally:
+        server.shutdown()
+        serving.join()
+        server.server_close()
+    assert mapping.count("<tr>") >= 1 + len(load_schema("article")["properties"])
+    assert "<code>contentMeta/headline</code>" in mapping
+    assert "date_published_offset_minutes" in parquet
+    titles = {doc["title"] for doc in json.loads(html.unescape(_pre(index)))["docs"]}
+    for name in ("CSV", "JSON-LD (schema.org)", "NewsML-G2 (IPTC)", "ninjs (IPTC)", "Parquet"):
+        assert name in titles, name
+
+
+def _rendered(chromium: str, url: str, profile: Path) -> str:
+    """The page's DOM once Chromium has run its scripts."""
+    command = [
+        chromium,
+        "--headless",
+        "--no-sandbox",  # CI runs as root, where Chromium's sandbox will not start
+        "--disable-gpu",
+        f"--user-data-dir={profile / 'chromium'}",
+        "--dump-dom",
+        url,
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=True)
+    return done.stdout
+
+
+def _pre(dom: str) -> str:
+    """The text of a JSON file as Chromium shows it: in a ``<pre>``."""
+    match = re.search(r"<pre[^>]*>(.*?)</pre>", dom, re.S)
+    assert match is not None, dom[:500]
+    return match[1]
