@@ -24,7 +24,7 @@ import attrs
 
 from . import api
 from .errors import Issue, OutputError, UsageError
-from .formats import FORMATS, FormatName
+from .formats import FORMATS, Context, Format, FormatName
 from .formats.base import Level
 from .output import Folder, atomic, atomic_folder
 from .reporting import FileReport
@@ -37,8 +37,10 @@ __all__ = [
     "Tally",
     "check_files",
     "convert_files",
+    "local_sink",
     "outcomes_of",
     "output_path",
+    "report_of",
 ]
 
 
@@ -92,10 +94,15 @@ def outcomes_of(
 def check_file(name: str, format: FormatName | None, reading: Reading) -> FileReport:
     """One file's verdict (a top-level function, so worker processes can run it):
     strict, since a file that breaks its standard is not valid."""
+    strict = attrs.evolve(reading, strict=True)
+    return report_of(name, format, outcomes_of(name, format, strict, verdict_only=True))
+
+
+def report_of(name: str, format: FormatName | None, outcomes: Iterable[api.Outcome]) -> FileReport:
+    """The verdict on `name` from its records' outcomes (all of them, or a piece's)."""
     issues: list[Issue] = []
     found: str | None = format
-    strict = attrs.evolve(reading, strict=True)
-    for outcome in outcomes_of(name, format, strict, verdict_only=True):
+    for outcome in outcomes:
         found = outcome.format or found
         issues.extend(outcome.issues)
     return FileReport(path=name, format=found, issues=tuple(issues))
@@ -293,6 +300,18 @@ class Tally:
         )
 
 
+def local_sink(
+    fmt: Format, context: Context, directory: Path, name: str
+) -> Callable[[], AbstractContextManager[IO[Any] | Folder]]:
+    """What `api.drive` writes `fmt` into: the file `directory/name`, or for a
+    partitioned dataset the files called `name` under each partition of `directory`."""
+    writer = fmt.writer
+    assert writer is not None  # api.writing has checked it
+    if writer.folder is not None and writer.folder(context):
+        return lambda: atomic_folder(directory, name)
+    return lambda: atomic(directory / name, binary=writer.binary)
+
+
 def convert_file(
     name: str,
     *,
@@ -308,16 +327,7 @@ def convert_file(
     reported, never raised, so that the other files of a batch are still converted."""
     read = Tally(outcomes_of(name, format, reading))
     fmt, context = api.writing(to, options={**options, **reading.writing()})
-    target = output_path(name, directory, to)
-    writer = fmt.writer
-    assert writer is not None  # api.writing has checked it
-    into_folder = writer.folder is not None and writer.folder(context)
-
-    def sink() -> AbstractContextManager[IO[Any] | Folder]:
-        if into_folder:  # a partitioned dataset: target's name under each partition
-            return atomic_folder(directory, target.name)
-        return atomic(target, binary=writer.binary)
-
+    sink = local_sink(fmt, context, directory, output_path(name, directory, to).name)
     try:
         done = api.drive(read, fmt, context, sink, keep_going=keep_going)
     except OutputError as error:

@@ -434,10 +434,7 @@ def validate(
     if not selection.files and not selection.missing:
         _selected(files, format, exclude, skip_named=True)  # says why there is nothing to check
     if scheduler is not None:
-        if jobs > 1:
-            raise click.UsageError(
-                "--jobs is this machine's processes; the cluster has its workers"
-            )
+        _check_scheduler(scheduler, _Target(None, folder=True), jobs)
         reports, skipped = _checked_on_cluster(selection, console, format, reading, scheduler)
     else:
         reports, skipped = _checked(selection, console, format, reading, jobs)

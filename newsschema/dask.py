@@ -15,17 +15,17 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import Any, TypeVar
 
 import attrs
 
 from . import api, batch, storage
 from .errors import Issue, OutputError, UsageError
 from .formats import FORMATS, FormatName
-from .output import TEMPORARY_PREFIX, Folder, atomic, atomic_folder
+from .output import TEMPORARY_PREFIX
 from .pieces import Offsets, Piece, count, cut, text_of
 from .reporting import FileReport
 from .sources import format_by_name
@@ -40,6 +40,8 @@ except ImportError as missing:  # pragma: no cover - the extra is part of the te
     ) from None
 
 __all__ = ["BLOCKSIZE", "Record", "connected", "convert", "part_name", "read", "validate"]
+
+T = TypeVar("T")
 
 BLOCKSIZE = 8 * 2**20
 """Bytes of a JSON Lines or CSV file per task: about 6,000 articles, enough work to pay for
@@ -175,26 +177,21 @@ def read(
 
 def _checked(piece: Piece, offsets: list[Offsets], at: int, settings: dict[str, Any]) -> FileReport:
     strict = attrs.evolve(settings["reading"], strict=True)
-    issues: list[Issue] = []
-    found = settings["format"]
-    for outcome in _piece_outcomes(
-        piece, offsets[at], settings["format"], strict, verdict_only=True
-    ):
-        found = outcome.format or found
-        issues.extend(outcome.issues)
-    return FileReport(path=piece.path, format=found, issues=tuple(issues))
+    outcomes = _piece_outcomes(piece, offsets[at], settings["format"], strict, verdict_only=True)
+    return batch.report_of(piece.path, settings["format"], outcomes)
 
 
-def _joined(reports: Sequence[FileReport]) -> list[FileReport]:
-    """One report per file, from its pieces' reports in order."""
-    files: dict[str, FileReport] = {}
-    for report in reports:
-        seen = files.get(report.path)
-        if seen is None:
-            files[report.path] = report
-        else:
-            issues = (*seen.issues, *report.issues)
-            files[report.path] = attrs.evolve(seen, issues=issues)
+def _joined(earlier: FileReport, later: FileReport) -> FileReport:
+    return attrs.evolve(earlier, issues=(*earlier.issues, *later.issues))
+
+
+def _per_file(results: Sequence[T], join: Callable[[T, T], T]) -> list[T]:
+    """One result per file (each result has its `path`), its pieces' joined in order."""
+    files: dict[str, T] = {}
+    for result in results:
+        path = result.path  # type: ignore[attr-defined]
+        seen = files.get(path)
+        files[path] = result if seen is None else join(seen, result)
     return list(files.values())
 
 
@@ -214,7 +211,7 @@ def validate(
     tasks = [
         dask.delayed(_checked)(piece, offsets, at, settings) for at, piece in enumerate(pieces)
     ]
-    return _joined(_computed(tasks, client, progress))
+    return _per_file(_computed(tasks, client, progress), _joined)
 
 
 def _computed(tasks: Sequence[Any], client: distributed.Client | None, progress: bool) -> list[Any]:
@@ -257,36 +254,17 @@ def _converted(
     fmt, context = api.writing(
         target.to, options={**target.options, **settings["reading"].writing()}
     )
-    writer = fmt.writer
-    assert writer is not None
-    into_folder = writer.folder is not None and writer.folder(context)
-    name = part_name(at, target.to)
-
-    def sink() -> AbstractContextManager[IO[Any] | Folder]:
-        directory = target.directory
-        if storage.is_remote(directory):
-            if into_folder:
-                return storage.remote_folder(directory, name)
-            return storage.written(f"{directory.rstrip('/')}/{name}", binary=writer.binary)
-        if into_folder:
-            return atomic_folder(Path(storage.local(directory)), name)
-        return atomic(Path(storage.local(directory)) / name, binary=writer.binary)
-
+    name, directory = part_name(at, target.to), target.directory
+    if storage.is_remote(directory):
+        sink = storage.sink(fmt, context, directory, name)
+    else:
+        sink = batch.local_sink(fmt, context, Path(storage.local(directory)), name)
     try:
         done = api.drive(read, fmt, context, sink, keep_going=target.keep_going)
     except OutputError as error:
         issue = Issue(stage="output", format=target.to, path="", message=str(error))
         done = api.Converted(output_issues=(issue,))
     return read.converted(piece.path, done)
-
-
-def _merged(results: Sequence[batch.Converted]) -> list[batch.Converted]:
-    """One result per file, from its pieces' results in order."""
-    files: dict[str, batch.Converted] = {}
-    for result in results:
-        seen = files.get(result.path)
-        files[result.path] = result if seen is None else seen.joined(result)
-    return list(files.values())
 
 
 def _withdrawn(
@@ -328,7 +306,7 @@ def convert(
         dask.delayed(_converted)(piece, offsets, at, settings, target)
         for at, piece in enumerate(pieces)
     ]
-    results = _merged(_computed(tasks, client, progress))
+    results = _per_file(_computed(tasks, client, progress), batch.Converted.joined)
     _withdrawn(results, pieces, target)
     if not storage.is_remote(target.directory):  # an object store has no half-written file
         _swept(Path(storage.local(target.directory)))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 import attrs
 
@@ -163,8 +163,3 @@ class Offsets:
         if match is None:
             return path
         return f"row {int(match[1]) + self.records}{path[match.end() :]}"
-
-
-def pieces_of(paths: Sequence[str], blocksize: int) -> Iterator[Piece]:
-    for path in paths:
-        yield from cut(path, blocksize)

@@ -11,14 +11,15 @@ a failed task leaves nothing.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import IO, Any
 
 import attrs
 
 from .errors import UsageError
+from .formats import Context, Format
 from .limits import MAX_DOCUMENT_BYTES
 from .output import Folder
 
@@ -31,6 +32,7 @@ __all__ = [
     "open_bytes",
     "read_bytes",
     "remove",
+    "sink",
     "size",
     "written",
 ]
@@ -157,3 +159,15 @@ def remote_folder(root: str, basename: str) -> Iterator[RemoteFolder]:
     folder = RemoteFolder(root, basename)
     yield folder
     folder.put()
+
+
+def sink(
+    fmt: Format, context: Context, url: str, name: str
+) -> Callable[[], AbstractContextManager[IO[Any] | Folder]]:
+    """`batch.local_sink` at a URL: the object `url/name`, or for a partitioned dataset
+    the objects called `name` under each partition of `url`."""
+    writer = fmt.writer
+    assert writer is not None  # api.writing has checked it
+    if writer.folder is not None and writer.folder(context):
+        return lambda: remote_folder(url, name)
+    return lambda: written(f"{url.rstrip('/')}/{name}", binary=writer.binary)
