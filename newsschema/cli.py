@@ -198,7 +198,7 @@ def _remember_debug(ctx: click.Context, param: click.Parameter, value: bool) -> 
 @click.group(
     cls=_Newsschema,
     context_settings={"help_option_names": ["-h", "--help"]},
-    epilog='\b\nLimits (see the README\'s "Limits and guarantees"):\n' + summary(),
+    epilog='\b\nLimits (see "Security and guarantees" in the documentation):\n' + summary(),
 )
 @click.version_option(__version__, prog_name="newsschema")
 @click.option(

@@ -4,8 +4,8 @@ Input from the outside world can be built to exhaust a reader: a document of gig
 nesting a million levels deep, a "URI" of twenty megabytes. Each limit below is far past
 what any real news item needs and low enough that reading stays within about twenty times
 the input's size in memory. Writers keep the same limits, so that what newsschema writes,
-newsschema reads back. The README's "Limits and guarantees" and ``newsschema --help`` list
-them from here (a test keeps the README in step).
+newsschema reads back. The documentation's security page and ``newsschema --help`` list
+them from here (a test keeps the page in step).
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ wrong siblings cost seconds and a million would cost days. A news item has dozen
 
 
 class Limit(NamedTuple):
-    """One limit, as the README and ``--help`` state it."""
+    """One limit, as the documentation and ``--help`` state it."""
 
     what: str
     value: str

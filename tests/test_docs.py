@@ -20,6 +20,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from newsschema import fieldmap
+from newsschema.formats import FORMATS
+from newsschema.plugins import BUILT_IN
 from newsschema.schemas import load_schema
 
 from .conftest import ROOT
@@ -63,28 +66,94 @@ def test_every_included_part_is_marked_in_its_file() -> None:
             assert 0 <= start < end, (name, section)
 
 
-_RUNNABLE = re.compile(r"^<!-- runnable[^>]*-->\n```python\n(.*?)^```", re.M | re.S)
+_RUNNABLE = re.compile(r"^<!-- runnable[^>]*-->\n```(python|sh)\n(.*?)^```", re.M | re.S)
 
 
-def _examples() -> list[tuple[str, str]]:
+def _examples() -> list[tuple[str, str, str]]:
+    """Every block marked runnable: where it is, its language, its code."""
     found = []
     for source in [ROOT / "README.md", *sorted(DOCS.glob("**/*.md"))]:
         text = source.read_text(encoding="utf-8")
         for number, match in enumerate(_RUNNABLE.finditer(text), start=1):
-            found.append((f"{source.relative_to(ROOT)}#{number}", match[1]))
+            found.append((f"{source.relative_to(ROOT)}#{number}", match[1], match[2]))
     return found
 
 
 def test_the_examples_marked_runnable_are_found() -> None:
-    assert len(_examples()) >= 2
+    languages = [language for _, language, _ in _examples()]
+    assert languages.count("python") >= 3
+    assert languages.count("sh") >= 1
 
 
-@pytest.mark.parametrize(("where", "code"), _examples(), ids=[w for w, _ in _examples()])
+@pytest.mark.parametrize(
+    ("where", "language", "code"), _examples(), ids=[w for w, *_ in _examples()]
+)
 def test_every_runnable_example_runs(
-    where: str, code: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    where: str, language: str, code: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Python in this interpreter; shell in bash, in a folder holding ``articles/`` (the
+    seed page in every text format), with this environment's ``newsschema`` first on
+    the PATH."""
     monkeypatch.chdir(tmp_path)
-    exec(compile(code, where, "exec"), {"__name__": "__example__"})
+    if language == "python":
+        exec(compile(code, where, "exec"), {"__name__": "__example__"})
+        return
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for seed in (ROOT / "fixtures" / "seed").iterdir():
+        if seed.suffix not in (".txt", ".parquet"):
+            shutil.copy(seed, articles / seed.name)
+    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+    done = subprocess.run(
+        ["bash", "-c", code], capture_output=True, text=True, env={**os.environ, "PATH": path}
+    )
+    assert done.returncode == 0, (where, done.stdout, done.stderr)
+
+
+def test_the_quickstarts_python_example_prints_what_its_comments_say(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    quickstart = (DOCS / "index.md").read_text(encoding="utf-8")
+    (example,) = [code for _, _, code in _examples() if "newsschema.read(canonical)" in code]
+    assert example in quickstart
+    exec(compile(example, "docs/index.md", "exec"), {})
+    printed = capsys.readouterr().out
+    assert '"headline": "新乡市平原示范区:汇聚群防能量"' in printed
+    assert "2022-04-22 14:36:26+08:00" in printed
+    assert "input /id is required" in printed
+
+
+def _section(page: str, heading: str) -> str:
+    text = (DOCS / page).read_text(encoding="utf-8")
+    return text.split(f"\n{heading}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_every_format_has_its_page_with_its_generated_parts() -> None:
+    for name in BUILT_IN:
+        page = (DOCS / "formats" / f"{name}.md").read_text(encoding="utf-8")
+        assert f"<!-- format:{name} -->" in page, name
+        assert f"<!-- format-reference:{name} -->" in page, name
+        assert "\n## What is dropped\n" in page, name
+
+
+def test_each_format_page_says_why_it_drops_each_field_it_drops() -> None:
+    """The fields the field mapping finds no place for (asked of the writers) are each
+    named, with a reason, on the format's page; a format that drops none says so."""
+    for fmt in fieldmap.FORMATS:
+        dropped = _section(f"formats/{fmt}.md", "## What is dropped")
+        missing = [row.field for row in fieldmap.rows() if not row.places[fmt]]
+        for field in missing:
+            assert re.search(rf"^- `{field}` — \w", dropped, re.M), (fmt, field)
+        if not missing:
+            assert dropped.strip().startswith("Nothing"), fmt
+
+
+def test_every_test_the_security_page_names_exists() -> None:
+    named = re.findall(r"`(tests/[\w/]+\.py)(?:::(\w+))?`", (DOCS / "security.md").read_text())
+    assert len(named) >= 10
+    for module, test in named:
+        source = (ROOT / module).read_text(encoding="utf-8")
+        assert not test or re.search(rf"^def {test}\(", source, re.M), (module, test)
 
 
 @pytest.mark.slow
@@ -107,6 +176,7 @@ def test_the_built_site_renders_its_tables_in_chromium(tmp_path: Path) -> None:
         url = f"http://127.0.0.1:{server.server_address[1]}/"
         mapping = _rendered(chromium, url + "field-mapping/", tmp_path)
         parquet = _rendered(chromium, url + "formats/parquet/", tmp_path)
+        formats = _rendered(chromium, url + "formats/", tmp_path)
         index = _rendered(chromium, url + "search/search_index.json", tmp_path)
     finally:
         server.shutdown()
@@ -115,6 +185,9 @@ def test_the_built_site_renders_its_tables_in_chromium(tmp_path: Path) -> None:
     assert mapping.count("<tr>") >= 1 + len(load_schema("article")["properties"])
     assert "<code>contentMeta/headline</code>" in mapping
     assert "date_published_offset_minutes" in parquet
+    for name, fmt in FORMATS.items():  # the formats' table: a row each, with its files
+        assert re.search(rf"<tr>\s*<td><a href=\"{name}/\"><code>{name}</code></a></td>", formats)
+        assert f"<td><code>{fmt.extensions[0]}</code>" in formats, name
     titles = {doc["title"] for doc in json.loads(html.unescape(_pre(index)))["docs"]}
     for name in ("CSV", "JSON-LD (schema.org)", "NewsML-G2 (IPTC)", "ninjs (IPTC)", "Parquet"):
         assert name in titles, name
@@ -140,3 +213,4 @@ def _pre(dom: str) -> str:
     match = re.search(r"<pre[^>]*>(.*?)</pre>", dom, re.S)
     assert match is not None, dom[:500]
     return match[1]
+

@@ -24,7 +24,7 @@ def test_the_places_found_are_the_formats_own() -> None:
     assert places["publisher"]["csv"] == ("publisher_name", "publisher_type")
     assert places["date_modified"]["parquet"] == ("date_modified", "date_modified_offset_minutes")
     assert places["embargoed"]["ninjs"] == ("embargoedUntil",)
-    # JSON-LD has no place for these (README's format table says so)
+    # JSON-LD has no place for these (its page in docs/formats says why)
     assert [f for f, p in places.items() if not p["jsonld"]] == [
         "version",
         "urgency",

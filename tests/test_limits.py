@@ -36,9 +36,9 @@ def _seed(**changes: object) -> Article:
 # --- one list, stated truly ------------------------------------------------------------
 
 
-def test_the_readme_states_every_limit() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Limits and guarantees", 1)[1].split("\n## ", 1)[0]
+def test_the_security_page_states_every_limit() -> None:
+    page = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
+    section = page.split("## Limits and what `-o` does", 1)[1].split("\n## ", 1)[0]
     for limit in limits.LIMITS:
         assert f"| {limit.what} | {limit.value} |" in section, limit
 

@@ -1,8 +1,9 @@
 """A third-party format, installed as a package of its own, works like newsschema's own.
 
-The package is the README's example, taken from the README itself, built and installed
-with pip into a folder of its own (no network: the build backend is the test
-environment's), and used from a child process that sees that folder.
+The package is the worked example of the documentation's "Adding a format" page, taken
+from the page itself, built and installed with pip into a folder of its own (no network:
+the build backend is the test environment's), and used from a child process that sees
+that folder.
 """
 
 from __future__ import annotations
@@ -20,25 +21,23 @@ import newsschema
 
 from .conftest import ROOT, SEED_ARTICLE
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+PAGE = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
 pytestmark = pytest.mark.slow
 
 
-def _readme_block(language: str, containing: str) -> str:
-    found = [
-        b for b in re.findall(rf"```{language}\n(.*?)```", README, re.DOTALL) if containing in b
-    ]
+def _page_block(language: str, containing: str) -> str:
+    found = [b for b in re.findall(rf"```{language}\n(.*?)```", PAGE, re.DOTALL) if containing in b]
     assert len(found) == 1, containing
     return found[0]
 
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The folder the README's plug-in is installed into."""
+    """The folder the page's plug-in is installed into."""
     pytest.importorskip("hatchling", reason="the plug-in is built with hatchling")
     source = tmp_path_factory.mktemp("newsschema-markdown")
-    (source / "pyproject.toml").write_text(_readme_block("toml", "newsschema.formats"))
-    (source / "newsschema_markdown.py").write_text(_readme_block("python", "FORMAT = Format("))
+    (source / "pyproject.toml").write_text(_page_block("toml", "newsschema.formats"))
+    (source / "newsschema_markdown.py").write_text(_page_block("python", "FORMAT = Format("))
     target = tmp_path_factory.mktemp("site")
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",

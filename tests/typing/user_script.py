@@ -1,6 +1,6 @@
 """A user's script, type-checked with ``mypy --strict`` by tests/test_package.py.
 
-It uses the public API the way the README shows: what it does must type-check as written.
+It uses the public API the way the documentation shows: what it does must type-check as written.
 """
 
 from __future__ import annotations
