@@ -214,3 +214,24 @@ def _pre(dom: str) -> str:
     assert match is not None, dom[:500]
     return match[1]
 
+
+_DIRECTIVE = re.compile(
+    r"^::: ([\w.]+)\n    options:\n      members:\n((?:        - \w+\n)+)", re.M
+)
+
+
+def test_the_api_page_documents_every_public_name() -> None:
+    """Each name of ``newsschema.__all__`` is a member of a module the API page renders."""
+    import importlib
+
+    import newsschema
+
+    page = (DOCS / "api.md").read_text(encoding="utf-8")
+    documented = {
+        id(getattr(importlib.import_module(module), member))
+        for module, members in _DIRECTIVE.findall(page)
+        for member in re.findall(r"- (\w+)", members)
+    }
+    for name in newsschema.__all__:
+        if name != "__version__":
+            assert id(getattr(newsschema, name)) in documented, name
