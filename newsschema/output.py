@@ -17,6 +17,7 @@ import errno
 import functools
 import io
 import os
+import re
 import secrets
 import stat
 import sys
@@ -38,6 +39,8 @@ __all__ = [
     "atomic_bytes",
     "atomic_folder",
     "atomic_text",
+    "is_numbered",
+    "numbered",
 ]
 
 _SPOOL_IN_MEMORY = 16 * 2**20
@@ -204,12 +207,37 @@ def _bytes_to_stdout(spool: bool) -> Iterator[IO[bytes]]:
         sys.stdout.buffer.flush()
 
 
+def numbered(basename: str, number: int) -> str:
+    """The name of the `number`th file (from 0) of one partition of a dataset written
+    for `basename`: ``articles.parquet`` → ``articles-0.parquet``, ``articles-1.parquet``…
+    A writer that must close a partition's file (to keep few files open) and then gets
+    rows for it again writes them to its next file, which a Hive reader takes as part of
+    the partition. Every file is numbered, so that a name tells its basename and number
+    (``a-1-0.parquet`` is ``a-1.parquet``'s first): the files of two inputs never meet."""
+    stem, dot, suffix = basename.rpartition(".")
+    return f"{stem}-{number}.{suffix}" if dot else f"{basename}-{number}"
+
+
+def is_numbered(name: str, basename: str) -> bool:
+    """Whether `name` is one of the files `numbered` names for `basename`."""
+    stem, dot, suffix = basename.rpartition(".")
+    pattern = (
+        rf"{re.escape(stem)}-\d+\.{re.escape(suffix)}" if dot else rf"{re.escape(basename)}-\d+"
+    )
+    return re.fullmatch(pattern, name) is not None
+
+
 class Folder:
     """Several files under one folder, written as one output (a partitioned dataset):
-    what a writer opens each file of, by the sub-folder it goes in."""
+    what a writer opens each file of, by the sub-folder it goes in and its number there
+    (`numbered`)."""
 
-    def open(self, folder: str) -> IO[bytes]:
+    def open(self, folder: str, number: int = 0) -> IO[bytes]:
         raise NotImplementedError
+
+    def done(self, stream: IO[bytes]) -> None:
+        """The writer of `stream` has finished it: release what it holds (a file
+        descriptor), keeping what it wrote for the commit."""
 
 
 @attrs.define
@@ -224,9 +252,10 @@ class AtomicFolder(Folder):
     _pending: list[tuple[str, Path]] = attrs.field(factory=list)
     _open: list[IO[bytes]] = attrs.field(factory=list)
 
-    def open(self, folder: str) -> IO[bytes]:
-        """A byte stream for ``root/folder/basename``, kept open until the folder commits."""
-        target = self.root / folder / self.basename
+    def open(self, folder: str, number: int = 0) -> IO[bytes]:
+        """A byte stream for the `number`th file of ``root/folder`` (`numbered`), kept
+        until the folder commits."""
+        target = self.root / folder / numbered(self.basename, number)
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = _temporary(target.parent)
         stream = os.fdopen(handle, "wb")
@@ -234,15 +263,26 @@ class AtomicFolder(Folder):
         self._open.append(stream)
         return stream
 
+    def done(self, stream: IO[bytes]) -> None:
+        stream.close()
+
     def _close(self) -> None:
         for stream in self._open:
             stream.close()
         self._open.clear()
 
     def _commit(self) -> None:
+        """Every file into place, and out of each partition written the numbered files
+        an earlier run left there that this one did not write: a rerun replaces a
+        partition whole, as it replaces a file."""
         self._close()
+        written = {target for _, target in self._pending}
         for temporary, target in self._pending:
             os.replace(temporary, target)
+        for folder in {target.parent for target in written}:
+            for stale in set(folder.iterdir()) - written:
+                if is_numbered(stale.name, self.basename):
+                    stale.unlink(missing_ok=True)
         self._pending.clear()
 
     def _discard(self) -> None:

@@ -21,7 +21,7 @@ import attrs
 from .errors import UsageError
 from .formats import Context, Format
 from .limits import MAX_DOCUMENT_BYTES
-from .output import Folder
+from .output import Folder, is_numbered, numbered
 
 __all__ = [
     "RemoteFolder",
@@ -108,14 +108,18 @@ def makedirs(path: str) -> None:
 
 
 def remove(folder: str, name: str) -> None:
-    """Every file called `name` under `folder`, at any depth (a partitioned part)."""
+    """Every file called `name` under `folder`, at any depth, or numbered for it in a
+    partition (`output.numbered`): a part, whole."""
     if not is_remote(folder):
-        for found in Path(local(folder)).rglob(name):
-            found.unlink(missing_ok=True)
+        for found in Path(local(folder)).rglob("*"):
+            if found.name == name or is_numbered(found.name, name):
+                found.unlink(missing_ok=True)
         return
     fs, inner = _fs(folder)
-    for found in fs.glob(f"{inner.rstrip('/')}/**/{name}"):
-        fs.rm(found)
+    for found in fs.find(inner):
+        leaf = found.rsplit("/", 1)[-1]
+        if leaf == name or is_numbered(leaf, name):
+            fs.rm(found)
 
 
 def _put(url: str, data: bytes) -> None:
@@ -144,9 +148,10 @@ class RemoteFolder(Folder):
     basename: str
     _files: dict[str, io.BytesIO] = attrs.field(factory=dict)
 
-    def open(self, folder: str) -> IO[bytes]:
+    def open(self, folder: str, number: int = 0) -> IO[bytes]:
         buffer = io.BytesIO()
-        self._files[f"{self.root.rstrip('/')}/{folder}/{self.basename}"] = buffer
+        name = numbered(self.basename, number)
+        self._files[f"{self.root.rstrip('/')}/{folder}/{name}"] = buffer
         return buffer
 
     def put(self) -> None:

@@ -10,7 +10,7 @@ import pty
 import subprocess
 import sys
 import tracemalloc
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import attrs
@@ -255,6 +255,96 @@ def test_a_dataset_that_fails_leaves_no_file(tmp_path: Path) -> None:
     result = cli_runner().invoke(main, [*arguments, "--partition-by", "language"])
     assert result.exit_code == 1
     assert "does not fit Parquet's 64-bit integer" in result.stderr
+    assert [path for path in out.rglob("*") if path.is_file()] == []
+
+
+def _days_apart(count: int, days: int) -> list[Article]:
+    """`count` articles over `days` days, the days interleaved as an unsorted archive's."""
+    first = datetime(2001, 1, 1, 12, tzinfo=timezone.utc)
+    return [
+        attrs.evolve(article, date_published=first + timedelta(days=at % days))
+        for at, article in enumerate(generate(count, seed=4))
+    ]
+
+
+def test_an_archive_of_many_days_keeps_few_files_open_and_loses_no_row(tmp_path: Path) -> None:
+    """Rows of 100 days, interleaved, in row groups of 50, under a limit of 96 open files:
+    every partition's file cannot stay open, so the writer closes the one written longest
+    ago and gives that day's later rows a file of their own; every row is there once."""
+    import resource
+
+    expected = _days_apart(400, 100)
+    source, out = tmp_path / "archive.jsonl", tmp_path / "out"
+    source.write_text(newsschema.write(expected, "article"), encoding="utf-8")
+    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    command = [sys.executable, "-m", "newsschema", "convert", str(source), "--to", "parquet"]
+    command += ["-o", f"{out}/", "--partition-by", "date", "-O", "row_group_size=50"]
+    done = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (96, hard)),
+    )
+    assert done.returncode == 0, done.stderr
+    files = sorted(out.glob("date=*/*.parquet"))
+    assert len({path.parent for path in files}) == 100
+    assert "archive-1.parquet" in {path.name for path in files}  # a day's second file
+    back = [article for path in files for article in newsschema.read(path)]
+    assert sorted(a.id for a in back) == sorted(a.id for a in expected)
+    assert {a.id: a for a in back} == {a.id: a for a in expected}
+
+
+def test_withdrawing_a_part_removes_every_file_of_it_and_no_other(tmp_path: Path) -> None:
+    """A cluster's part taken back (a file with a bad record, without --keep-going) is
+    every file it wrote in every partition; a part whose name extends it stays."""
+    from newsschema import storage
+
+    names = ["a/part-00001-0.parquet", "a/part-00001-1.parquet", "b/part-00001-12.parquet"]
+    names += ["b/part-00002-0.parquet", "b/part-00001-1-0.parquet", "b/part-00001.parquet"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_bytes(b"PAR1")
+    storage.remove(str(tmp_path), "part-00001.parquet")
+    left = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.parquet"))
+    assert left == ["b/part-00001-1-0.parquet", "b/part-00002-0.parquet"]
+
+
+def test_a_partition_rewritten_keeps_no_file_of_the_run_before(tmp_path: Path) -> None:
+    """A rerun with larger row groups writes one file per day where the first run wrote
+    two; the day's second file from the first run goes, and another input's file beside
+    them stays."""
+    source, out = tmp_path / "archive.jsonl", tmp_path / "out"
+    source.write_text(newsschema.write(_days_apart(200, 100), "article"), encoding="utf-8")
+    other = tmp_path / "archive-1.jsonl"
+    other.write_text(newsschema.write(_days_apart(4, 4), "article"), encoding="utf-8")
+    arguments = ["convert", str(source), str(other), "--to", "parquet", "-o", f"{out}/"]
+    arguments += ["--partition-by", "date"]
+    first = cli_runner().invoke(main, [*arguments, "-O", "row_group_size=50"])
+    assert first.exit_code == 0, first.stderr
+    day = out / "date=2001-01-01"
+    assert "archive-1.parquet" in {path.name for path in day.iterdir()}  # 100 days, 64 open
+    again = cli_runner().invoke(main, arguments)
+    assert again.exit_code == 0, again.stderr
+    assert sorted(path.name for path in day.iterdir()) == [
+        "archive-0.parquet",
+        "archive-1-0.parquet",
+    ]
+
+
+def test_a_dataset_that_fails_after_its_first_row_groups_closes_its_writers(
+    tmp_path: Path,
+) -> None:
+    """Row groups of 2 are written before the bad record comes: the files are discarded,
+    and no writer is left to write into a closed file when it is collected."""
+    articles = [*generate(6, seed=2), attrs.evolve(generate(1, seed=9)[0], version=2**64)]
+    source, out = tmp_path / "in.jsonl", tmp_path / "out"
+    source.write_text(newsschema.write(articles, "article"), encoding="utf-8")
+    command = [sys.executable, "-m", "newsschema", "convert", str(source), "--to", "parquet"]
+    command += ["-o", f"{out}/", "--partition-by", "language", "-O", "row_group_size=2"]
+    done = subprocess.run(command, capture_output=True, text=True)
+    assert done.returncode == 1
+    assert "does not fit Parquet's 64-bit integer" in done.stderr
+    assert "Exception ignored" not in done.stderr, done.stderr
     assert [path for path in out.rglob("*") if path.is_file()] == []
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import suppress
 from typing import IO, Any
 
 import attrs
@@ -159,13 +160,22 @@ def partition_of(row: dict[str, Any], key: str) -> str:
     return f"{key}={value}"
 
 
+OPEN_FILES = 64
+"""The most files of a partitioned dataset a writer keeps open at once. An archive's rows
+can span thousands of days; past this, the partition written longest ago is closed, and
+its next rows go to a new file of that partition (`output.numbered`)."""
+
+
 @attrs.define
 class _Partitions:
-    """Open files of a partitioned dataset, and the rows waiting for each."""
+    """Open files of a partitioned dataset (the most recently written last), and the rows
+    waiting for each."""
 
     folder: Folder
     options: ParquetOptions
-    writers: dict[str, Any] = attrs.field(factory=dict)
+    open_files: int = OPEN_FILES
+    writers: dict[str, tuple[Any, IO[bytes]]] = attrs.field(factory=dict)
+    files: dict[str, int] = attrs.field(factory=dict)
     waiting: dict[str, list[dict[str, Any]]] = attrs.field(factory=dict)
     held: int = 0
 
@@ -183,29 +193,56 @@ class _Partitions:
 
     def flush(self) -> None:
         for name, rows in self.waiting.items():
-            if name not in self.writers:
-                schema = file_schema()
-                if self.moved is not None:
-                    schema = schema.remove(schema.get_field_index(self.moved))
-                sink = self.folder.open(name)
-                self.writers[name] = _parquet_writer(sink, self.options, schema)
-            self.writers[name].write_batch(record_batch(rows, without=self.moved))
+            writer = self._writer(name)
+            writer.write_batch(record_batch(rows, without=self.moved))
         self.waiting.clear()
         self.held = 0
 
+    def _writer(self, name: str) -> Any:
+        """The open writer of partition `name`, opening its next file if it has none."""
+        if name in self.writers:
+            self.writers[name] = self.writers.pop(name)  # now the most recent
+            return self.writers[name][0]
+        if len(self.writers) >= self.open_files:
+            self._close(next(iter(self.writers)))
+        schema = file_schema()
+        if self.moved is not None:
+            schema = schema.remove(schema.get_field_index(self.moved))
+        sink = self.folder.open(name, self.files.get(name, 0))
+        self.files[name] = self.files.get(name, 0) + 1
+        self.writers[name] = (_parquet_writer(sink, self.options, schema), sink)
+        return self.writers[name][0]
+
+    def _close(self, name: str) -> None:
+        writer, sink = self.writers.pop(name)
+        writer.close()
+        self.folder.done(sink)
+
     def close(self) -> None:
         self.flush()
-        for writer in self.writers.values():
-            writer.close()
+        for name in list(self.writers):
+            self._close(name)
+
+    def abandon(self) -> None:
+        """Close every writer of a dataset that failed, quietly: its files are discarded,
+        and a writer left to the garbage collector would write into a closed file."""
+        for writer, _ in self.writers.values():
+            with suppress(Exception):
+                writer.close()
+        self.writers.clear()
 
 
 def _partitioned(rows: Iterable[dict[str, Any]], options: ParquetOptions, out: Folder) -> int:
     partitions = _Partitions(out, options)
     count = 0
-    for row in rows:
-        partitions.add(row)
-        count += 1
-    partitions.close()
+    try:
+        for row in rows:
+            partitions.add(row)
+            count += 1
+        partitions.close()
+    except BaseException:
+        partitions.abandon()
+        raise
     return count
 
 
