@@ -214,3 +214,49 @@ def test_a_chinese_organisation_as_author_gives_way_to_the_printed_reporter(
     head = f'<meta name="author" content="{author}">'
     paragraphs = ["新京报讯（记者 陆一夫）" + _STORY[0], _STORY[1]]
     assert _chinese(paragraphs, head, title) == ["陆一夫"]
+
+
+def _wire(
+    opening: str, head: str = "", marked: str = "", site: str = "Example Zeitung"
+) -> list[str]:
+    """A page running an agency's story: its first paragraph opens with `opening`."""
+    page = (
+        f'<html lang="de"><head><meta charset="utf-8"><title>Haushalt | {site}</title>{head}'
+        f'<meta property="og:site_name" content="{site}">'
+        '<meta property="article:published_time" content="2020-01-08T15:51:00+01:00">'
+        f"</head><body><h1>Rat beschließt den Haushalt</h1>{marked}<article>"
+        f"<p>{opening} Der Stadtrat hat am Dienstag den Haushalt für das kommende Jahr "
+        "mit großer Mehrheit beschlossen.</p>"
+        "<p>Der neue Haushalt tritt im März in Kraft und sieht mehr Geld für Schulen vor.</p>"
+        "</article></body></html>"
+    )
+    (article,) = newsschema.read(page, "html")
+    return [a.name for a in article.authors]
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        ("Hamburg (dpa/lno) \u2013", ["dpa/lno"]),
+        ("FRANKFURT/MAIN (dpa-AFX) -", ["dpa-AFX"]),
+        ("MONTGOMERY, Ala. (AP) —", ["AP"]),
+        ("Berlin (afp) \u2013", ["afp"]),
+        ("Alternative für Deutschland (AfD) \u2013", []),  # the words before it, abbreviated
+        ("Der Rat (heute) \u2013", []),  # a word in parentheses, not an agency
+        ("Hamburg \u2013", []),  # a dateline that credits no one
+    ],
+)
+def test_wire_copy_credits_the_agency_its_dateline_names(opening: str, expected: list[str]) -> None:
+    assert _wire(opening) == expected
+
+
+def test_the_dateline_agency_comes_after_every_other_credit() -> None:
+    marked = '<div class="byline">Von <a rel="author" href="/autor/roe">Jana Roe</a></div>'
+    assert _wire("Hamburg (dpa) \u2013", marked=marked) == ["Jana Roe"]
+    assert _wire("Hamburg (dpa) \u2013", head='<meta name="author" content="Jana Roe">') == [
+        "Jana Roe"
+    ]
+
+
+def test_the_site_in_its_own_dateline_credits_no_one() -> None:
+    assert _wire("LOS ANGELES (CNN) —", site="CNN") == []

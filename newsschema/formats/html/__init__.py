@@ -35,7 +35,7 @@ from ..jsonld.graph import article_nodes, described, resolve
 from ..jsonld.read import time_warnings, to_article
 from ..lenient import mend
 from .article_body import split_as_shown
-from .bylines import marked_authors, not_the_site, site_names
+from .bylines import dateline_agency, marked_authors, not_the_site, site_names
 from .dates import day_found, day_of_zoneless
 from .decode import decode_html
 from .headline import decided
@@ -216,7 +216,11 @@ def _merged(
                     node[key] = "\n\n".join(kept)
     publisher = _name_of(node.get("publisher"))
     site = site_names(publisher, _url(node), title)
-    node["author"] = _authors(node, sources, site) or marked_authors(lean_page, publisher)
+    node["author"] = (
+        _authors(node, sources, site)
+        or marked_authors(lean_page, publisher)
+        or not_the_site(dateline_agency(node.get("articleBody")), site)
+    )
     body, shown = node.get("articleBody"), sources[1].get("articleBody")
     if isinstance(body, str) and shown and body != shown:
         node["articleBody"] = split_as_shown(body, shown.split("\n\n")) or body

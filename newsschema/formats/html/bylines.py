@@ -6,6 +6,11 @@ publisher (``STERN.de``, ``National Geographic``), an author meta that is its ho
 (``elmundo.es``) or the name its ``<title>`` ends with (``| 毎日新聞``). That credits no
 one, and the page's other sources are asked next.
 
+Wire copy a site runs unchanged often names no one but the agency, in the dateline that
+opens the story: ``Hamburg (dpa/lno) -``, ``WASHINGTON (AP) -``, ``PARIS (Reuters) -``
+(each dash of any length).
+When nothing else credits anyone, that agency is the author (an organisation).
+
 Sites mark a by-line in many ways: ``rel="author"`` links, ``itemprop="author"``, classes
 such as ``byline``, ``author-name`` or ``article__author``. trafilatura (Apache-2.0) keeps
 a long list of them and reads the first marked text; newsschema asks it last, after the
@@ -28,7 +33,7 @@ from ...times.printed import is_month_name
 from .meta import looks_named, people_in
 from .visible import title_parts
 
-__all__ = ["marked_authors", "not_the_site", "site_names"]
+__all__ = ["dateline_agency", "marked_authors", "not_the_site", "site_names"]
 
 
 def site_names(publisher: str, url: str | None, title: str | None) -> frozenset[str]:
@@ -110,3 +115,33 @@ def _linked_authors(root: lxml_html.HtmlElement) -> list[str]:
 
 
 _BYLINE_PEOPLE = 4
+
+
+_DATELINE = re.compile(
+    r"\A\s*(?P<place>[^\W\d_][\w.,/'\u2019 -]{0,40}?)\s*"
+    r"\((?P<agency>[^\W\d_][\w-]{0,11}(?:\s*/\s*[^\W\d_][\w-]{0,11}){0,3})\)"
+    r"\s*[-\u2013\u2014]\s",
+)
+"""A dateline that credits an agency: a place of a few words (``MONTGOMERY, Ala.``), the
+agency's short name in parentheses (``dpa/lno``, ``AP``, ``Reuters``), then a dash."""
+_SHORT_LOWER = 3
+"""The longest agency name printed in lower case alone (``dpa``, ``afp``, ``epd``); a
+longer lower-case word in parentheses is a word (``(heute) -``), not an agency."""
+
+
+def dateline_agency(body: Any) -> list[dict[str, Any]]:
+    """The agency the story's opening dateline credits, as a schema.org organisation;
+    none if the story opens otherwise. A parenthesis that abbreviates the words before it
+    (``Alternative für Deutschland (AfD) -``) names no agency."""
+    if not isinstance(body, str):
+        return []
+    match = _DATELINE.match(body)
+    if match is None:
+        return []
+    agency = " ".join(match["agency"].split())
+    if not re.search(r"[/-]", agency) and agency.islower() and len(agency) > _SHORT_LOWER:
+        return []
+    initials = "".join(word[0] for word in re.split(r"[\s,.-]+", match["place"]) if word)
+    if agency.replace("/", "").casefold() == initials.casefold():
+        return []
+    return [{"@type": "Organization", "name": agency}]
