@@ -260,3 +260,49 @@ def test_the_dateline_agency_comes_after_every_other_credit() -> None:
 
 def test_the_site_in_its_own_dateline_credits_no_one() -> None:
     assert _wire("LOS ANGELES (CNN) —", site="CNN") == []
+
+
+def test_a_marked_by_line_keeps_the_parenthesis_the_page_prints_in_a_name() -> None:
+    """trafilatura reads the marked by-line without its parenthesis (and with its two
+    spaces); the page's own text gives the name back as printed."""
+    marked = '<span class="byline"><a rel="author" href="/w/e">Richard (R.J.) Eskow</a></span>'
+    assert _credited("", marked) == ["Richard (R.J.) Eskow"]
+
+
+def _printed(line: str, language: str = "en") -> tuple[list[str], list[str]]:
+    """The authors and body of a page that prints `line` under its headline and credits
+    no one anywhere else."""
+    page = (
+        f'<html lang="{language}"><head><meta charset="utf-8"><title>Budget</title>'
+        '<meta property="article:published_time" content="2020-01-08T15:51:00+01:00">'
+        f"</head><body><h1>Council passes the budget</h1><div>{html.escape(line)}</div>"
+        "<article><p>The council met on Tuesday and voted for the budget of next year, "
+        "after a long debate about schools and roads.</p>"
+        "<p>The new budget takes effect in March and gives more money to schools.</p>"
+        "</article></body></html>"
+    )
+    (article,) = newsschema.read(page, "html")
+    return [a.name for a in article.authors], list(article.body)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By Jane Roe | 8 January 2020", ["Jane Roe"]),
+        ("2/26/2015 7:11 AM PST BY JANE ROE", ["JANE ROE"]),  # after the time, as printed
+        ("By JANE ROE March 16, 2016", ["JANE ROE"]),  # not the month the date starts with
+        ("By Jane Roe8 Jan 2020", ["Jane Roe"]),  # run into its date
+        ("Von Jana Roe und Max Mustermann | 08.01.2020", ["Jana Roe", "Max Mustermann"]),
+        ("05/10/2018 - Publicado por: Clara Borba - Categoria: Saúde", ["Clara Borba"]),
+        ("2019/02/22 17:23 · 著者：後藤大地", ["後藤大地"]),
+        ("Photo by John Smith / Reuters", []),  # a picture's credit
+        ("By clicking here you agree to our terms", []),
+        ("8 January 2020 | Updated 10:01 pm", []),
+    ],
+)
+def test_a_by_line_printed_under_the_headline_names_the_authors(
+    line: str, expected: list[str]
+) -> None:
+    authors, body = _printed(line)
+    assert authors == expected
+    assert all(line not in paragraph for paragraph in body)

@@ -26,6 +26,7 @@ from ... import portal
 from ...text import lines
 from ...times.printed import Printed, find_printed
 from .main_text import main_paragraphs
+from .printed_byline import printed_byline
 
 __all__ = ["lean", "page_properties", "title_parts"]
 
@@ -263,6 +264,9 @@ def page_properties(
         "datePublished": time,
     }
     found.update(_credited(credits))
+    if not found["author"]:
+        printed = printed_byline(_under_headline(lines, headline, story))
+        found["author"] = [{"@type": "Person", "name": name} for name in printed]
     return {key: value for key, value in found.items() if value}
 
 
@@ -311,19 +315,33 @@ def _body(page: lxml_html.HtmlElement) -> Any:
     return page if body is None else body
 
 
+def _headline_at(lines: list[str], headline: str | None) -> int:
+    """Where the headline is among the page's lines: the heading itself, else a line that
+    also holds it (a hidden title), else the top."""
+    start = next((i for i, line in enumerate(lines) if line == headline), None)
+    if start is None:
+        start = next((i for i, line in enumerate(lines) if headline and headline in line), 0)
+    return start
+
+
+def _under_headline(lines: list[str], headline: str | None, story: set[str]) -> list[str]:
+    """The short lines just under the headline that are not story: where a page prints
+    its by-line and time."""
+    start = _headline_at(lines, headline)
+    near = lines[start : start + _NEAR_HEADLINE]
+    return [line for line in near if line not in story and len(line) <= 200]
+
+
 def _time_line(lines: list[str], headline: str | None, story: set[str]) -> str | None:
     """The first time printed after the headline (a clock in the masthead comes before):
     a portal's numeric time, else a date printed in words (``8 January 2020, 3:51 pm``)."""
-    start = next((i for i, line in enumerate(lines) if line == headline), None)
-    if start is None:  # the heading itself, not a line that also holds it (a hidden title)
-        start = next((i for i, line in enumerate(lines) if headline and headline in line), 0)
+    start = _headline_at(lines, headline)
     candidates = [x for x in lines[start:] + lines[:start] if x not in story and len(x) <= 200]
     for line in candidates:
         match = portal.TIME.search(line)
         if match:
             return portal.naive_time(match)
-    below = [x for x in lines[start : start + _NEAR_HEADLINE] if x not in story and len(x) <= 200]
-    for line in below:  # words are looser than digits: only close under the headline
+    for line in _under_headline(lines, headline, story):  # words are looser than digits
         printed = find_printed(line)
         if printed is not None:
             return _as_text(printed)
