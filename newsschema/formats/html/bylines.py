@@ -21,7 +21,9 @@ to split like an author meta's, and every part must look like a name - marked te
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -78,7 +80,7 @@ def marked_authors(root: lxml_html.HtmlElement, publisher: str) -> list[dict[str
 
     credit = extract_author(root)
     parts = credit.split(";") if credit else _linked_authors(root)  # trafilatura's separator
-    shown = " ".join(root.text_content().split()) if parts else ""
+    shown = functools.cache(lambda: " ".join(root.text_content().split()))  # if asked
     names = [
         _without_date(_as_printed(name, shown), shown)
         for part in parts
@@ -88,25 +90,26 @@ def marked_authors(root: lxml_html.HtmlElement, publisher: str) -> list[dict[str
     return [{"@type": "Person", "name": name} for name in dict.fromkeys(names)]
 
 
-def _as_printed(name: str, shown: str) -> str:
+def _as_printed(name: str, shown: Callable[[], str]) -> str:
     """`name` as the page prints it: trafilatura takes a parenthesis out of a by-line
     and leaves its spaces (``Richard (R.J.) Eskow`` gives ``Richard  Eskow``); the page's
-    text, `shown`, gives it back. Spaces are folded either way."""
-    words = name.split()
+    text, `shown()`, gives it back. Spaces are folded either way."""
+    if "  " not in name.strip():
+        return " ".join(name.split())
     between = r"\s+(?:\([^()]{1,24}\)\s+)?"
-    match = re.search(between.join(map(re.escape, words)), shown) if len(words) > 1 else None
+    match = re.search(between.join(map(re.escape, name.split())), shown())
     return " ".join((match[0] if match else name).split())
 
 
-def _without_date(name: str, shown: str) -> str:
+def _without_date(name: str, shown: Callable[[], str]) -> str:
     """`name` without the month of the date the by-line runs into (``Joshua Sokol May`` of
     ``By Joshua Sokol May 20, 2019``: trafilatura drops the digits), when the page prints
-    it (`shown`) before a number; a two-word name ending in a month (``Theresa May``)
+    it (`shown()`) before a number; a two-word name ending in a month (``Theresa May``)
     stays."""
     words = name.split()
     if len(words) < _NAME_AND_MONTH or not is_month_name(words[-1]):
         return name
-    return " ".join(words[:-1]) if re.search(re.escape(name) + r" [0-9]", shown) else name
+    return " ".join(words[:-1]) if re.search(re.escape(name) + r" [0-9]", shown()) else name
 
 
 _NAME_AND_MONTH = 3
