@@ -41,13 +41,14 @@ def _pages(entries: object) -> list[str]:
     return [page for value in entries.values() for page in _pages(value)]
 
 
-def _nav_pages() -> list[str]:
+def nav_pages() -> list[str]:
+    """The page files of mkdocs.yml's navigation, in its order."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     return _pages(config["nav"])
 
 
 def test_every_page_in_the_navigation_exists_and_every_page_is_in_it() -> None:
-    pages = _nav_pages()
+    pages = nav_pages()
     assert sorted(pages) == sorted(p.relative_to(DOCS).as_posix() for p in DOCS.glob("**/*.md"))
 
 

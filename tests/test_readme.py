@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import re
 
-import yaml
-
 from newsschema.formats import FORMATS
 
 from .conftest import ROOT
+from .test_docs import nav_pages
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 DOCS = ROOT / "docs"
@@ -42,15 +41,6 @@ def test_main_command_runs_the_seed_page_through_every_writable_text_format() ->
     assert sorted(loop[1].split()) == writable
 
 
-def _pages(entries: object) -> list[str]:
-    if isinstance(entries, str):
-        return [entries]
-    if isinstance(entries, list):
-        return [page for entry in entries for page in _pages(entry)]
-    assert isinstance(entries, dict)
-    return [page for value in entries.values() for page in _pages(value)]
-
-
 def _linked_as(page: str) -> str:
     """How the README links a page of the site: the page, or the file a page that is
     one whole include shows (the changelog, the benchmarks)."""
@@ -59,9 +49,8 @@ def _linked_as(page: str) -> str:
 
 
 def test_the_readme_links_every_page_of_the_site() -> None:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     links = set(re.findall(r"\]\(([^)#]+)\)", README))
-    for page in _pages(config["nav"]):
+    for page in nav_pages():
         assert _linked_as(page) in links, page
     for link in links - {"LICENSE"}:
         assert link.startswith("http") or (ROOT / link).is_file(), link
