@@ -306,3 +306,9 @@ def test_a_by_line_printed_under_the_headline_names_the_authors(
     authors, body = _printed(line)
     assert authors == expected
     assert all(line not in paragraph for paragraph in body)
+
+
+@pytest.mark.parametrize(("credit", "kind"), [("AP", "Organization"), ("Jane Roe", "Person")])
+def test_an_agency_named_alone_by_an_author_meta_is_an_organisation(credit: str, kind: str) -> None:
+    (article,) = newsschema.read(_page(credit), "html")
+    assert [(a.name, a.type) for a in article.authors] == [(credit, kind)]

@@ -121,9 +121,10 @@ def head_properties(root: lxml_html.HtmlElement) -> dict[str, Any]:
 
 def _people(values: list[str], publisher: str) -> list[dict[str, str]]:
     """The people author metas name; ``article:author`` is often the author's page, not a
-    name: a web address names no one."""
+    name: a web address names no one. An outlet's or agency's acronym alone (``AP``,
+    ``AFP``) is an organisation, not a person."""
     return [
-        {"@type": "Person", "name": name}
+        {"@type": "Organization" if _ACRONYM.fullmatch(name) else "Person", "name": name}
         for value in values
         if not _WEB_ADDRESS.match(value)
         for name in people_in(value, publisher)
