@@ -95,11 +95,16 @@ def _restore(text: str) -> str:
     return text[1:] if _NEUTRALISED.match(text) else text
 
 
+_ARRAY = json.JSONEncoder(ensure_ascii=False)
+"""A list cell's JSON, written as ``json.dumps(value, ensure_ascii=False)`` writes it; one
+encoder for every cell, not one built per call."""
+
+
 def _cell(value: Any, kind: str) -> str:
     if value is None:
         return ""
     if kind == "array":
-        return json.dumps(value, ensure_ascii=False)
+        return _ARRAY.encode(value)
     if kind == "boolean":
         return "true" if value else "false"
     if kind in ("integer", "number"):
@@ -151,17 +156,34 @@ def _value(text: str, kind: str) -> Any:
 # --- rows --------------------------------------------------------------------------------
 
 
+_CELLS = tuple(
+    (column, path[0], path[1] if len(path) > 1 else None, kind)
+    for column, (path, kind) in _SCALARS.items()
+)
+"""Each column with the key (and the key inside that object) it is read from, and its kind:
+the walk `_flatten` does for every row, laid out once."""
+
+
 def _flatten(document: dict[str, Any]) -> dict[str, str]:
-    """The row; ValueError naming the field when a text cell would hold U+0000."""
+    """The row, its columns in `COLUMNS` order; DataError naming the field when a text
+    cell would hold U+0000 or the row would be longer than a line newsschema reads."""
     row = {}
-    for column, (path, kind) in _SCALARS.items():
-        value: Any = document
-        for step in path:
-            value = value.get(step) if isinstance(value, dict) else None
-        cell = row[column] = _cell(value, kind)
-        if "\x00" in cell:
-            raise DataError(f"/{'/'.join(path)}: holds U+0000, which CSV cannot carry")
-    size = sum(map(len, row.values())) + len(row)
+    for column, key, inner, kind in _CELLS:
+        value = document.get(key)
+        if inner is not None:
+            value = value.get(inner) if isinstance(value, dict) else None
+        if value is None:
+            row[column] = ""
+        elif value.__class__ is str:  # most cells: text and times
+            row[column] = "'" + value if _FORMULA.match(value) else value
+        else:
+            row[column] = _cell(value, kind)
+    cells = row.values()
+    if any("\x00" in cell for cell in cells):
+        column = next(column for column, cell in row.items() if "\x00" in cell)
+        path = "/".join(_SCALARS[column][0])
+        raise DataError(f"/{path}: holds U+0000, which CSV cannot carry")
+    size = sum(map(len, cells)) + len(row)
     if size > MAX_DOCUMENT_BYTES:  # the reader reads lines up to this long
         raise DataError(
             f"the row would be {size:,} characters; newsschema reads rows of at most "
@@ -359,19 +381,21 @@ def check_output(row: dict[str, str], context: Context) -> list[Issue]:
     return context.validators["article"].issues(document, stage="output", format=NAME)
 
 
-def _writer(out: TextIO) -> Any:
-    return csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
-
-
 def write_rows(rows: Iterable[dict[str, str]], out: TextIO, *, bom: bool = False) -> int:
-    """Header and rows to `out`, one at a time: memory does not grow with the rows."""
+    """Header and rows to `out`, one at a time: memory does not grow with the rows. A row
+    newsschema flattened holds every column in order and is written as it is; any other
+    mapping is written by its column names (an unknown one is a ValueError)."""
     if bom:
         out.write("\ufeff")
-    writer = _writer(out)
-    writer.writeheader()
+    plain = csv.writer(out, lineterminator="\r\n")
+    named = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
+    plain.writerow(COLUMNS)
     count = 0
     for row in rows:
-        writer.writerow(row)
+        if isinstance(row, _Row):
+            plain.writerow(row.values())
+        else:
+            named.writerow(row)
         count += 1
     return count
 
