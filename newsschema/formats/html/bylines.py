@@ -8,13 +8,14 @@ one, and the page's other sources are asked next.
 
 Wire copy a site runs unchanged often names no one but the agency, in the dateline that
 opens the story: ``Hamburg (dpa/lno) -``, ``WASHINGTON (AP) -``, ``PARIS (Reuters) -``
-(each dash of any length).
-When nothing else credits anyone, that agency is the author (an organisation).
+(each dash of any length). When nothing else credits anyone, that agency is the author
+(an organisation).
 
 Sites mark a by-line in many ways: ``rel="author"`` links, ``itemprop="author"``, classes
 such as ``byline``, ``author-name`` or ``article__author``. trafilatura (Apache-2.0) keeps
-a long list of them and reads the first marked text; newsschema asks it last, after the
-JSON-LD, the meta tags and the printed by-line and credit lines. What it gives is a credit
+a long list of them and reads the first marked text; newsschema asks it after the
+JSON-LD, the meta tags and the printed by-line and credit lines, and only the dateline's
+agency comes after it. What it gives is a credit
 to split like an author meta's, and every part must look like a name - marked text is also
 "About the Author", "Lesedauer" (reading time) or a login box.
 """
