@@ -121,6 +121,42 @@ def test_a_meta_time_nobody_can_read_gives_way_to_the_printed_one(tmp_path: Path
     assert article.date_published.isoformat() == "2023-07-01T08:30:00+08:00"
 
 
+def _published(head: str, printed: str = "") -> object:
+    """The publication time of a page whose head holds `head` and which prints `printed`
+    under its headline."""
+    page = (
+        f'<html lang="en"><head><meta charset="utf-8"><title>Budget</title>{head}</head>'
+        f"<body><h1>Council passes the budget</h1><div>{printed}</div><article>"
+        "<p>The council met on Tuesday and voted for the budget of next year.</p>"
+        "<p>The new budget takes effect in March.</p></article></body></html>"
+    )
+    (article,) = newsschema.read(page, "html")
+    return article.date_published
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        '<meta itemprop="datePublished" content="2016-07-29T16:42:34-04:00">',  # microdata
+        '<meta property="article:published" content="2016-07-29T16:42:34-04:00">',
+        '<meta property="article:published" itemprop="datePublished"'
+        ' content="2016-07-29T16:42:34-04:00">' * 2,  # the same value twice
+    ],
+)
+def test_a_microdata_or_article_published_meta_gives_the_time(meta: str) -> None:
+    assert str(_published(meta)) == "2016-07-29 16:42:34-04:00"
+
+
+def test_microdata_times_of_several_items_give_none_of_them() -> None:
+    """Two itemprop times: a related video's and the article's, in no telling order; the
+    time the page prints is read instead."""
+    metas = (
+        '<meta itemprop="datePublished" content="2015-03-12T13:11:07Z">'
+        '<meta itemprop="datePublished" content="2015-03-11T19:46:14Z">'
+    )
+    assert str(_published(metas, "11 March 2015, 19:46 UTC")) == "2015-03-11 19:46:00+00:00"
+
+
 def test_dublin_core_and_br_separated_text() -> None:
     article = read("dublin-core.html")
     assert article.headline == "Lakeside ferry returns after winter repairs"

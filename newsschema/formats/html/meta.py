@@ -20,16 +20,20 @@ from ...times import read_written
 
 __all__ = ["head_properties", "meta_contents"]
 
-# schema.org property → the meta names or properties that give it, best first.
+# schema.org property → the meta names or properties that give it, best first
+# (``datepublished``: schema.org microdata, <meta itemprop="datePublished" content=…>,
+# taken when the page gives it one value: `_MICRODATA`).
 _SINGLE = {
     "headline": ("og:title", "twitter:title", "dc.title", "dcterms.title"),
     "description": ("og:description", "description", "twitter:description", "dc.description",
                     "dcterms.description", "dcterms.abstract"),
-    "datePublished": ("article:published_time", "og:article:published_time", "pubdate",
+    "datePublished": ("article:published_time", "og:article:published_time",
+                      "article:published", "datepublished", "pubdate",
                       "publishdate", "publish-date", "publish_date", "published_at",
                       "parsely-pub-date", "sailthru.date", "dcterms.issued", "dc.date.issued",
                       "dcterms.created", "dc.date.created", "dc.date", "dcterms.date", "date"),
-    "dateModified": ("article:modified_time", "og:updated_time", "dcterms.modified",
+    "dateModified": ("article:modified_time", "og:updated_time", "article:modified",
+                     "datemodified", "dcterms.modified",
                      "dc.date.modified", "lastmod"),
     "articleSection": ("article:section", "og:article:section"),
     "url": ("og:url",),
@@ -65,8 +69,21 @@ def meta_contents(root: lxml_html.HtmlElement) -> dict[str, list[str]]:
     return found
 
 
+_MICRODATA = frozenset(("datepublished", "datemodified"))
+"""Names read from ``itemprop``: each belongs to the item around it, so a page that gives
+one several values (a related video's, then the article's) says not which is the
+article's, and none is taken."""
+
+
 def _first(metas: dict[str, list[str]], names: tuple[str, ...]) -> str | None:
-    return next((metas[name][0] for name in names if name in metas), None)
+    return next(
+        (
+            metas[name][0]
+            for name in names
+            if name in metas and (name not in _MICRODATA or len(set(metas[name])) == 1)
+        ),
+        None,
+    )
 
 
 def _language(root: lxml_html.HtmlElement, metas: dict[str, list[str]]) -> str | None:
