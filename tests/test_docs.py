@@ -178,6 +178,7 @@ def test_the_built_site_renders_its_tables_in_chromium(tmp_path: Path) -> None:
         mapping = _rendered(chromium, url + "field-mapping/", tmp_path)
         parquet = _rendered(chromium, url + "formats/parquet/", tmp_path)
         formats = _rendered(chromium, url + "formats/", tmp_path)
+        ci = _rendered(chromium, url + "ci/", tmp_path)
         index = _rendered(chromium, url + "search/search_index.json", tmp_path)
     finally:
         server.shutdown()
@@ -189,6 +190,12 @@ def test_the_built_site_renders_its_tables_in_chromium(tmp_path: Path) -> None:
     for name, fmt in FORMATS.items():  # the formats' table: a row each, with its files
         assert re.search(rf"<tr>\s*<td><a href=\"{name}/\"><code>{name}</code></a></td>", formats)
         assert f"<td><code>{fmt.extensions[0]}</code>" in formats, name
+    # the reports, made by running validate when the site was built, one per tab
+    shown = html.unescape(re.sub(r"<[^>]+>", "", ci))  # the text, highlighting taken off
+    assert "::error file=articles/bad.jsonld,line=5,col=20::" in shown
+    assert '<testcase classname="newsschema.jsonld" name="articles/bad.jsonld"' in shown
+    assert '"failed": 1' in shown
+    assert "1 passed, 1 failed" in shown
     titles = {doc["title"] for doc in json.loads(html.unescape(_pre(index)))["docs"]}
     for name in ("CSV", "JSON-LD (schema.org)", "NewsML-G2 (IPTC)", "ninjs (IPTC)", "Parquet"):
         assert name in titles, name
