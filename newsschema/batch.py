@@ -307,7 +307,7 @@ def local_sink(
     partitioned dataset the files called `name` under each partition of `directory`."""
     writer = fmt.writer
     assert writer is not None  # api.writing has checked it
-    if writer.folder is not None and writer.folder(context):
+    if writer.writes_folder(context):
         return lambda: atomic_folder(directory, name)
     return lambda: atomic(directory / name, binary=writer.binary)
 

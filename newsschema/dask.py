@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import attrs
 
@@ -41,7 +41,16 @@ except ImportError as missing:  # pragma: no cover - the extra is part of the te
 
 __all__ = ["BLOCKSIZE", "Record", "connected", "convert", "part_name", "read", "validate"]
 
-T = TypeVar("T")
+
+class _OfAFile(Protocol):
+    """A result that names its file (`batch.Converted`, `FileReport`): what `_per_file`
+    joins by."""
+
+    @property
+    def path(self) -> str: ...
+
+
+T = TypeVar("T", bound=_OfAFile)
 
 BLOCKSIZE = 8 * 2**20
 """Bytes of a JSON Lines or CSV file per task: about 6,000 articles, enough work to pay for
@@ -189,9 +198,8 @@ def _per_file(results: Sequence[T], join: Callable[[T, T], T]) -> list[T]:
     """One result per file (each result has its `path`), its pieces' joined in order."""
     files: dict[str, T] = {}
     for result in results:
-        path = result.path  # type: ignore[attr-defined]
-        seen = files.get(path)
-        files[path] = result if seen is None else join(seen, result)
+        seen = files.get(result.path)
+        files[result.path] = result if seen is None else join(seen, result)
     return list(files.values())
 
 

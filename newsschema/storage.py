@@ -173,6 +173,6 @@ def sink(
     the objects called `name` under each partition of `url`."""
     writer = fmt.writer
     assert writer is not None  # api.writing has checked it
-    if writer.folder is not None and writer.folder(context):
+    if writer.writes_folder(context):
         return lambda: remote_folder(url, name)
     return lambda: written(f"{url.rstrip('/')}/{name}", binary=writer.binary)

@@ -80,15 +80,16 @@ def _examples() -> list[tuple[str, str, str]]:
     return found
 
 
+EXAMPLES = _examples()
+
+
 def test_the_examples_marked_runnable_are_found() -> None:
-    languages = [language for _, language, _ in _examples()]
+    languages = [language for _, language, _ in EXAMPLES]
     assert languages.count("python") >= 3
     assert languages.count("sh") >= 1
 
 
-@pytest.mark.parametrize(
-    ("where", "language", "code"), _examples(), ids=[w for w, *_ in _examples()]
-)
+@pytest.mark.parametrize(("where", "language", "code"), EXAMPLES, ids=[w for w, *_ in EXAMPLES])
 def test_every_runnable_example_runs(
     where: str, language: str, code: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -115,7 +116,7 @@ def test_the_quickstarts_python_example_prints_what_its_comments_say(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     quickstart = (DOCS / "index.md").read_text(encoding="utf-8")
-    (example,) = [code for _, _, code in _examples() if "newsschema.read(canonical)" in code]
+    (example,) = [code for _, _, code in EXAMPLES if "newsschema.read(canonical)" in code]
     assert example in quickstart
     exec(compile(example, "docs/index.md", "exec"), {})
     printed = capsys.readouterr().out
@@ -140,9 +141,10 @@ def test_every_format_has_its_page_with_its_generated_parts() -> None:
 def test_each_format_page_says_why_it_drops_each_field_it_drops() -> None:
     """The fields the field mapping finds no place for (asked of the writers) are each
     named, with a reason, on the format's page; a format that drops none says so."""
+    rows = fieldmap.rows()  # every writer asked once
     for fmt in fieldmap.FORMATS:
         dropped = _section(f"formats/{fmt}.md", "## What is dropped")
-        missing = [row.field for row in fieldmap.rows() if not row.places[fmt]]
+        missing = [row.field for row in rows if not row.places[fmt]]
         for field in missing:
             assert re.search(rf"^- `{field}` — \w", dropped, re.M), (fmt, field)
         if not missing:

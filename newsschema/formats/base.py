@@ -211,6 +211,10 @@ class Writer:
     def streams(self) -> bool:
         return self.stream is not None
 
+    def writes_folder(self, context: Context) -> bool:
+        """Whether, with `context`'s options, this writer writes a folder of files."""
+        return self.folder is not None and self.folder(context)
+
     def option_names(self) -> tuple[str, ...]:
         return tuple(field.name for field in attrs.fields(self.options))
 

@@ -175,7 +175,7 @@ def _flatten(document: dict[str, Any]) -> dict[str, str]:
         if value is None:
             row[column] = ""
         elif value.__class__ is str:  # most cells: text and times
-            row[column] = "'" + value if _FORMULA.match(value) else value
+            row[column] = _neutralise(value)
         else:
             row[column] = _cell(value, kind)
     cells = row.values()

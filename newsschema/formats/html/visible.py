@@ -254,7 +254,8 @@ def page_properties(
     credits.opening(body)
     lines = _lines(_body(page))
     story = set(body)
-    time = _time_element(page) or _time_line(lines, headline, story)
+    start = _headline_at(lines, headline)
+    time = _time_element(page) or _time_line(lines, start, story)
     _read_credits(credits, [line for line in lines if line not in story], whole)
     crumbs = next((line for line in whole[:40] if _CRUMBS.search(line)), None)
     found: dict[str, Any] = {
@@ -265,7 +266,7 @@ def page_properties(
     }
     found.update(_credited(credits))
     if not found["author"]:
-        printed = printed_byline(_under_headline(lines, headline, story))
+        printed = printed_byline(_under_headline(lines, start, story))
         found["author"] = [{"@type": "Person", "name": name} for name in printed]
     return {key: value for key, value in found.items() if value}
 
@@ -324,24 +325,23 @@ def _headline_at(lines: list[str], headline: str | None) -> int:
     return start
 
 
-def _under_headline(lines: list[str], headline: str | None, story: set[str]) -> list[str]:
-    """The short lines just under the headline that are not story: where a page prints
-    its by-line and time."""
-    start = _headline_at(lines, headline)
+def _under_headline(lines: list[str], start: int, story: set[str]) -> list[str]:
+    """The short lines just under the headline (at `start`) that are not story: where a
+    page prints its by-line and time."""
     near = lines[start : start + _NEAR_HEADLINE]
     return [line for line in near if line not in story and len(line) <= 200]
 
 
-def _time_line(lines: list[str], headline: str | None, story: set[str]) -> str | None:
-    """The first time printed after the headline (a clock in the masthead comes before):
-    a portal's numeric time, else a date printed in words (``8 January 2020, 3:51 pm``)."""
-    start = _headline_at(lines, headline)
+def _time_line(lines: list[str], start: int, story: set[str]) -> str | None:
+    """The first time printed after the headline (at `start`; a clock in the masthead
+    comes before): a portal's numeric time, else a date printed in words (``8 January
+    2020, 3:51 pm``)."""
     candidates = [x for x in lines[start:] + lines[:start] if x not in story and len(x) <= 200]
     for line in candidates:
         match = portal.TIME.search(line)
         if match:
             return portal.naive_time(match)
-    for line in _under_headline(lines, headline, story):  # words are looser than digits
+    for line in _under_headline(lines, start, story):  # words are looser than digits
         printed = find_printed(line)
         if printed is not None:
             return _as_text(printed)
